@@ -1,0 +1,32 @@
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test check screenshots bench clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/planner
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+check: $(STAMP)
+	$(VENV)/bin/ruff check planner tests benchmarks
+	$(VENV)/bin/ruff format --check planner tests benchmarks
+	$(VENV)/bin/mypy planner
+
+screenshots: $(STAMP)
+	$(PY) -m planner.tui.screenshots screenshots
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_schedule.py
+	$(PY) benchmarks/startup.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,152 @@
+"""What every command shares: the global options and lazy access to syllabus and store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from planner.paths import bundled_syllabus, default_data_dir
+
+if TYPE_CHECKING:
+    from planner.core.syllabus import Syllabus
+    from planner.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+TODAY_ENV = "PLANNER_TODAY"
+
+
+class UserError(click.ClickException):
+    """A user error: one line on stderr, exit code 1, no traceback."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"planner: {self.format_message()}", err=True)
+
+
+def fail(message: str) -> NoReturn:
+    raise UserError(message)
+
+
+def parse_date(value: str, what: str = "date") -> dt.date:
+    """Parse YYYY-MM-DD or raise a usage error (exit 2) naming the bad value."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=what) from None
+
+
+@dataclass
+class Env:
+    """Global options, merged from before and after the command (the later one wins)."""
+
+    data_dir: Path | None = None
+    today: dt.date | None = None
+    syllabus_files: list[Path] = field(default_factory=list)
+    _store: Store | None = None
+    _syllabus: Syllabus | None = None
+
+    def resolved_today(self) -> dt.date:
+        if self.today is not None:
+            return self.today
+        env = os.environ.get(TODAY_ENV)
+        if env:
+            return parse_date(env, TODAY_ENV)
+        return dt.date.today()
+
+    def resolved_data_dir(self) -> Path:
+        return self.data_dir if self.data_dir is not None else default_data_dir()
+
+    def store(self) -> Store:
+        if self._store is None:
+            from planner.store import Store, StoreError
+
+            try:
+                self._store = Store.open(self.resolved_data_dir())
+            except StoreError as exc:
+                fail(str(exc))
+        return self._store
+
+    def syllabus_paths(self) -> list[Path]:
+        """`--syllabus` files when given, else the bundled syllabus plus the plan's own."""
+        if self.syllabus_files:
+            return list(self.syllabus_files)
+        paths = [bundled_syllabus()]
+        plan = self.store().load_plan()
+        if plan is not None:
+            paths.extend(Path(p) for p in plan.syllabi)
+        return paths
+
+    def syllabus(self) -> Syllabus:
+        if self._syllabus is None:
+            from planner.core.loading import SyllabusError, load_syllabus
+
+            try:
+                self._syllabus = load_syllabus(self.syllabus_paths())
+            except SyllabusError as exc:
+                for problem in exc.problems:
+                    click.echo(str(problem), err=True)
+                sys.exit(1)
+        return self._syllabus
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def _set_data_dir(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Env).data_dir = Path(value).expanduser()
+
+
+def _set_today(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Env).today = parse_date(value, "--today")
+
+
+def _add_syllabus(ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> None:
+    if value:
+        ctx.ensure_object(Env).syllabus_files.extend(Path(v).expanduser() for v in value)
+
+
+def global_options(f: F) -> F:
+    """The options accepted both before and after any command."""
+    f = click.option(
+        "--syllabus",
+        "syllabus_files",
+        multiple=True,
+        metavar="FILE",
+        expose_value=False,
+        callback=_add_syllabus,
+        help="Syllabus file to load (repeatable); replaces the default set.",
+    )(f)
+    f = click.option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        expose_value=False,
+        callback=_set_today,
+        help=f"The date treated as today (also {TODAY_ENV}).",
+    )(f)
+    f = click.option(
+        "--data-dir",
+        metavar="PATH",
+        envvar="PLANNER_DATA_DIR",
+        expose_value=False,
+        callback=_set_data_dir,
+        help="Folder of the store (also PLANNER_DATA_DIR).",
+    )(f)
+    return f
+
+
+def env() -> Env:
+    """The shared Env of the running command."""
+    return click.get_current_context().ensure_object(Env)

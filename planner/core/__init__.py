@@ -1,0 +1,1 @@
+"""The headless core: syllabus, plan, progress, schedule, readiness. No textual, click or sqlite3."""

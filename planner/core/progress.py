@@ -1,0 +1,112 @@
+"""Progress: what happened. Built by the store from its tables, read by the scheduler and
+readiness. Plain frozen dataclasses: there can be many of them and they are never parsed
+from user text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Rating = Literal["again", "hard", "good", "easy"]
+RATINGS: tuple[Rating, ...] = ("again", "hard", "good", "easy")
+
+Outcome = Literal["solved", "solved-with-help", "not-solved"]
+OUTCOMES: tuple[Outcome, ...] = ("solved", "solved-with-help", "not-solved")
+
+WorkKind = Literal["study", "review", "drill", "mock", "coding"]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemProgress:
+    """Progress on one study item."""
+
+    minutes_spent: int = 0
+    done: bool = False
+    skipped: bool = False
+    done_on: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkEntry:
+    """Minutes actually spent on a day: what past days of the schedule show, and the
+    burn-down of readiness."""
+
+    on: dt.date
+    id: str
+    minutes: int
+    kind: WorkKind = "study"
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """One spaced-repetition review of a practice item."""
+
+    practice_id: str
+    rating: Rating
+    at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One timed attempt at a coding task."""
+
+    practice_id: str
+    outcome: Outcome
+    minutes: int
+    at: dt.datetime
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MockRound:
+    """A mock design round: a framework checklist scored 0-2 per step, and notes."""
+
+    practice_id: str
+    scores: Mapping[str, int]
+    minutes: int
+    at: dt.datetime
+    notes: str = ""
+
+    @property
+    def score(self) -> float:
+        """Mean score as a fraction of the maximum (0..1)."""
+        if not self.scores:
+            return 0.0
+        return sum(self.scores.values()) / (2 * len(self.scores))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Everything that happened, keyed by item or practice id."""
+
+    items: Mapping[str, ItemProgress] = field(default_factory=dict)
+    pushed: Mapping[str, dt.date] = field(default_factory=dict)
+    """Item or practice id -> not before this date (push to tomorrow)."""
+    pinned: Mapping[str, dt.date] = field(default_factory=dict)
+    """Item or practice id -> on this date."""
+    reviews: tuple[Review, ...] = ()
+    attempts: tuple[Attempt, ...] = ()
+    mocks: tuple[MockRound, ...] = ()
+    work: tuple[WorkEntry, ...] = ()
+
+    def of(self, item_id: str) -> ItemProgress:
+        return self.items.get(item_id) or ItemProgress()
+
+    def is_done(self, item_id: str) -> bool:
+        p = self.items.get(item_id)
+        return p is not None and (p.done or p.skipped)
+
+    def remaining(self, item_id: str, estimate: int) -> int:
+        """Minutes left on an item: 0 when done or skipped, else the estimate less minutes
+        spent, never below 1 while it is not done (an over-running item still needs a tick)."""
+        p = self.items.get(item_id)
+        if p is None:
+            return estimate
+        if p.done or p.skipped:
+            return 0
+        return max(1, estimate - p.minutes_spent)
+
+    def reviews_of(self, practice_id: str) -> tuple[Review, ...]:
+        return tuple(r for r in self.reviews if r.practice_id == practice_id)

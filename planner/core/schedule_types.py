@@ -1,0 +1,93 @@
+"""What the scheduler produces: days of sessions, and a report per interview."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+SessionKind = Literal["study", "review", "drill", "mock"]
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One block of work on one day."""
+
+    kind: SessionKind
+    id: str
+    """Item id (study), practice id (review, drill) or interview name (mock)."""
+    minutes: int
+    rounds: tuple[str, ...]
+    part: int = 1
+    """For a study item split over several sessions: this is part `part` of `parts`."""
+    parts: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    date: dt.date
+    capacity: int
+    sessions: tuple[Session, ...] = ()
+    off: bool = False
+    """A day off (or zero minutes that weekday)."""
+    interviews: tuple[str, ...] = ()
+    """Names of interviews on this date."""
+    mock_for: tuple[str, ...] = ()
+    """Names of interviews this day is the mock day of (only mock and review sessions)."""
+
+    @property
+    def used(self) -> int:
+        return sum(s.minutes for s in self.sessions)
+
+
+@dataclass(frozen=True, slots=True)
+class Late:
+    """An item that cannot be finished before its deadline."""
+
+    id: str
+    deadline: dt.date
+    """Last day the item may be worked on."""
+    finishes: dt.date | None
+    """Day of its last session, or None when it does not fit before the horizon."""
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewReport:
+    name: str
+    date: dt.date
+    rounds: tuple[str, ...]
+    feasible: bool
+    short_minutes: int
+    """Required minutes that do not fit before this interview."""
+    late: tuple[Late, ...] = ()
+    drop: tuple[str, ...] = ()
+    """Optional or lowest-priority item ids whose removal makes it feasible (may be empty)."""
+    extra_minutes_per_week: int | None = None
+    """Extra weekly minutes that would make it feasible (None when it already is, or when no
+    amount would, e.g. the interview is tomorrow)."""
+    slack_days: int = 0
+    """Days between the last required session and the deadline; negative when behind."""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    today: dt.date
+    days: tuple[Day, ...]
+    interviews: tuple[InterviewReport, ...]
+    late: tuple[Late, ...] = ()
+    not_needed: tuple[str, ...] = ()
+    """Item ids of no interview's round: not scheduled."""
+    _by_date: dict[dt.date, Day] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_date", {d.date: d for d in self.days})
+
+    def day(self, date: dt.date) -> Day | None:
+        return self._by_date.get(date)
+
+    @property
+    def feasible(self) -> bool:
+        return all(r.feasible for r in self.interviews)
+
+    def sessions_of(self, any_id: str) -> list[tuple[dt.date, Session]]:
+        return [(d.date, s) for d in self.days for s in d.sessions if s.id == any_id]
