@@ -25,6 +25,7 @@ screenshots: $(STAMP)
 	$(PY) -m planner.tui.screenshots screenshots
 
 bench: $(STAMP)
+	$(PY) benchmarks/bench_load.py
 	$(PY) benchmarks/bench_schedule.py
 	$(PY) benchmarks/startup.py
 

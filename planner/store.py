@@ -1,18 +1,60 @@
 """SQLite store: the plan, progress, notes, reviews and an append-only event log.
 
-INTERFACE STUB: the signatures below are the contract the CLI and the TUI code against.
-The store issue fills in the bodies (schema, migrations, transactions, undo).
+Every method that writes is one `BEGIN IMMEDIATE` transaction that changes the state tables
+and appends one event carrying the state it replaced, so `undo` can put it back. Reads
+always go to the database (no cache), so two windows on one store never lose each other's
+ticks or notes; `busy_timeout` makes a second writer wait instead of failing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from planner.core.plan import Plan
-from planner.core.progress import Attempt, MockRound, Progress, Rating
+from planner.core.progress import (
+    Attempt,
+    ItemProgress,
+    MockRound,
+    Progress,
+    Rating,
+    Review,
+    WorkEntry,
+    WorkKind,
+)
+from planner.migrations import SCHEMA_VERSION, migrate
+from planner.paths import database_path
+
+BUSY_TIMEOUT_SECONDS = 10.0
+"""How long a write waits for another process's transaction before giving up."""
+
+UNDOABLE = frozenset(
+    {
+        "done",
+        "undone",
+        "minutes",
+        "skip",
+        "push",
+        "pin",
+        "unpin",
+        "note",
+        "review",
+        "attempt",
+        "mock",
+        "plan",
+    }
+)
+"""Actions `undo` reverses. `setting` (theme...) and `undo` itself are history only."""
 
 
 class StoreError(Exception):
@@ -27,100 +69,841 @@ class Event:
     at: dt.datetime
     action: str
     """e.g. "done", "minutes", "undone", "skip", "push", "pin", "unpin", "note", "review",
-    "attempt", "mock", "plan", "undo", "import"."""
+    "attempt", "mock", "plan", "setting", "undo"."""
     payload: dict[str, Any]
     undone: bool = False
+
+    def describe(self) -> str:
+        """One line for people: what this action did."""
+        p = self.payload
+        ident = str(p.get("id") or p.get("practice_id") or "")
+        match self.action:
+            case "done":
+                return f"done {ident} ({p.get('minutes', 0)} min on {p.get('on')})"
+            case "undone":
+                return f"not done {ident}"
+            case "minutes":
+                return f"{int(p.get('minutes', 0)):+d} min on {ident} ({p.get('on')})"
+            case "skip":
+                return f"skipped {ident}" if p.get("skipped") else f"unskipped {ident}"
+            case "push":
+                return f"pushed {ident} to {p.get('to')}"
+            case "pin":
+                return f"pinned {ident} to {p.get('on')}"
+            case "unpin":
+                return f"unpinned {ident}"
+            case "note":
+                return f"note on {ident}"
+            case "review":
+                return f"review of {ident}: {p.get('rating')}"
+            case "attempt":
+                return f"attempt at {ident}: {p.get('outcome')}"
+            case "mock":
+                return f"mock round of {ident}"
+            case "plan":
+                count = len((p.get("plan") or {}).get("interviews", ()))
+                return f"plan with {count} interview{'s' if count != 1 else ''}"
+            case "setting":
+                return f"setting {p.get('key')} = {p.get('value')}"
+            case "undo":
+                return f"undo of #{p.get('of')} ({p.get('summary', '')})"
+            case _:
+                return self.action
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _progress_row(row: sqlite3.Row | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {
+        "minutes_spent": int(row["minutes_spent"]),
+        "done": bool(row["done"]),
+        "skipped": bool(row["skipped"]),
+        "done_on": row["done_on"],
+    }
 
 
 class Store:
     """One SQLite database. Every public method that writes is one transaction."""
 
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self.path = path
+        # Textual workers write from threads: one connection, one operation at a time.
+        self._lock = threading.RLock()
+
+    # ------------------------------------------------------------------ opening
+
     @classmethod
     def open(cls, data_dir: Path) -> Store:
         """Open (creating and migrating as needed) `data_dir/planner.db`."""
-        raise NotImplementedError
+        path = database_path(data_dir)
+        try:
+            data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not path.exists():
+                # Created 0600 before SQLite opens it; its -wal/-shm files copy this mode.
+                os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
+        except OSError as exc:
+            raise StoreError(f"cannot create the store in {data_dir}: {_one_line(exc)}") from None
+        if path.is_dir():
+            raise StoreError(f"cannot open the store {path}: it is a folder")
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                path,
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            conn.row_factory = sqlite3.Row
+            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"cannot open the store {path}: WAL mode is not available")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            (version,) = conn.execute("PRAGMA user_version").fetchone()
+            if version > SCHEMA_VERSION:
+                raise StoreError(
+                    f"the store {path} was written by a newer planner "
+                    f"(schema {version}, this one knows {SCHEMA_VERSION})"
+                )
+            if version < SCHEMA_VERSION:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    migrate(conn)
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.rollback()
+                    raise
+            for suffix in ("", "-wal", "-shm"):
+                own = path.with_name(path.name + suffix)
+                if own.exists():
+                    _owner_only(own)
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise StoreError(f"cannot open the store {path}: {_one_line(exc)}") from None
+        except StoreError:
+            if conn is not None:
+                conn.close()
+            raise
+        return cls(conn, path)
 
     def close(self) -> None:
-        raise NotImplementedError
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
 
-    # plan
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        with self._read() as conn:
+            return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def integrity_check(self) -> str:
+        """SQLite's own check: "ok" when the file is sound."""
+        with self._read() as conn:
+            return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # ------------------------------------------------------------------ transactions
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError("the store is closed")
+        return self._conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot write to the store: {_one_line(exc)}") from None
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise StoreError(f"cannot write to the store: {_one_line(exc)}") from None
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: a consistent snapshot of the latest committed state."""
+        with self._lock:
+            conn = self._connection()
+            try:
+                conn.execute("BEGIN")
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise StoreError(f"cannot read the store: {_one_line(exc)}") from None
+            except BaseException:
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
+
+    @staticmethod
+    def _log(conn: sqlite3.Connection, action: str, payload: Mapping[str, Any]) -> int:
+        cur = conn.execute(
+            "INSERT INTO events (at, action, payload) VALUES (?, ?, ?)",
+            (_now(), action, _dumps(dict(payload))),
+        )
+        return int(cur.lastrowid or 0)
+
+    # ------------------------------------------------------------------ plan
+
     def load_plan(self) -> Plan | None:
-        raise NotImplementedError
+        with self._read() as conn:
+            row = conn.execute("SELECT json FROM plan WHERE id = 1").fetchone()
+        if row is None:
+            return None
+        try:
+            return Plan.model_validate_json(row["json"])
+        except ValidationError as exc:
+            raise StoreError(f"the stored plan is not valid: {_one_line(exc)}") from None
 
     def save_plan(self, plan: Plan) -> None:
-        raise NotImplementedError
+        text = plan.model_dump_json()
+        with self._write() as conn:
+            row = conn.execute("SELECT json FROM plan WHERE id = 1").fetchone()
+            before = None if row is None else json.loads(row["json"])
+            if row is not None and row["json"] == text:
+                return
+            conn.execute("INSERT OR REPLACE INTO plan (id, json) VALUES (1, ?)", (text,))
+            self._log(conn, "plan", {"plan": json.loads(text), "before": before})
 
-    # progress
+    # ------------------------------------------------------------------ progress
+
     def load_progress(self) -> Progress:
-        raise NotImplementedError
+        with self._read() as conn:
+            items = {
+                row["id"]: ItemProgress(
+                    minutes_spent=int(row["minutes_spent"]),
+                    done=bool(row["done"]),
+                    skipped=bool(row["skipped"]),
+                    done_on=_date(row["done_on"]),
+                )
+                for row in conn.execute("SELECT * FROM progress ORDER BY id")
+            }
+            pushed: dict[str, dt.date] = {}
+            pinned: dict[str, dt.date] = {}
+            for row in conn.execute("SELECT * FROM marks ORDER BY id"):
+                if row["pushed"]:
+                    pushed[row["id"]] = dt.date.fromisoformat(row["pushed"])
+                if row["pinned"]:
+                    pinned[row["id"]] = dt.date.fromisoformat(row["pinned"])
+            reviews = tuple(
+                Review(row["practice_id"], row["rating"], dt.datetime.fromisoformat(row["at"]))
+                for row in conn.execute("SELECT * FROM reviews ORDER BY at, id")
+            )
+            attempts = tuple(
+                Attempt(
+                    practice_id=row["practice_id"],
+                    outcome=row["outcome"],
+                    minutes=int(row["minutes"]),
+                    at=dt.datetime.fromisoformat(row["at"]),
+                    notes=row["notes"],
+                )
+                for row in conn.execute("SELECT * FROM attempts ORDER BY at, id")
+            )
+            mocks = tuple(
+                MockRound(
+                    practice_id=row["practice_id"],
+                    scores=json.loads(row["scores"]),
+                    minutes=int(row["minutes"]),
+                    at=dt.datetime.fromisoformat(row["at"]),
+                    notes=row["notes"],
+                )
+                for row in conn.execute("SELECT * FROM mocks ORDER BY at, id")
+            )
+            work = _work_log(
+                (row["action"], json.loads(row["payload"]))
+                for row in conn.execute(
+                    "SELECT action, payload FROM events WHERE undone = 0 AND action IN "
+                    "('done', 'minutes', 'review', 'attempt', 'mock') ORDER BY seq"
+                )
+            )
+        return Progress(
+            items=items,
+            pushed=pushed,
+            pinned=pinned,
+            reviews=reviews,
+            attempts=attempts,
+            mocks=mocks,
+            work=work,
+        )
+
+    @staticmethod
+    def _progress_before(conn: sqlite3.Connection, item_id: str) -> dict[str, Any] | None:
+        row = conn.execute("SELECT * FROM progress WHERE id = ?", (item_id,)).fetchone()
+        return _progress_row(row)
+
+    @staticmethod
+    def _put_progress(conn: sqlite3.Connection, item_id: str, state: Mapping[str, Any]) -> None:
+        conn.execute(
+            "INSERT OR REPLACE INTO progress (id, minutes_spent, done, skipped, done_on) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                item_id,
+                int(state["minutes_spent"]),
+                int(bool(state["done"])),
+                int(bool(state["skipped"])),
+                state["done_on"],
+            ),
+        )
 
     def record_done(self, item_id: str, on: dt.date, minutes: int) -> None:
         """Tick an item done, adding `minutes` (>= 0) spent on `on`."""
-        raise NotImplementedError
+        if minutes < 0:
+            raise ValueError("minutes must not be negative")
+        with self._write() as conn:
+            before = self._progress_before(conn, item_id)
+            state = dict(before or _EMPTY_PROGRESS)
+            state["minutes_spent"] += minutes
+            if not state["done"]:
+                state["done"] = True
+                state["done_on"] = on.isoformat()
+            self._put_progress(conn, item_id, state)
+            self._log(
+                conn,
+                "done",
+                {"id": item_id, "on": on.isoformat(), "minutes": minutes, "before": before},
+            )
 
     def record_undone(self, item_id: str, on: dt.date) -> None:
         """Untick an item (its minutes stay spent)."""
-        raise NotImplementedError
+        with self._write() as conn:
+            before = self._progress_before(conn, item_id)
+            if before is None or not before["done"]:
+                return
+            self._put_progress(conn, item_id, {**before, "done": False, "done_on": None})
+            self._log(conn, "undone", {"id": item_id, "on": on.isoformat(), "before": before})
 
     def add_minutes(self, item_id: str, minutes: int, on: dt.date) -> None:
         """Record partial work; negative minutes correct a mistake (never below 0 in total)."""
-        raise NotImplementedError
+        with self._write() as conn:
+            before = self._progress_before(conn, item_id)
+            state = dict(before or _EMPTY_PROGRESS)
+            total = max(0, state["minutes_spent"] + minutes)
+            applied = total - state["minutes_spent"]
+            if applied == 0:
+                return
+            state["minutes_spent"] = total
+            self._put_progress(conn, item_id, state)
+            self._log(
+                conn,
+                "minutes",
+                {"id": item_id, "on": on.isoformat(), "minutes": applied, "before": before},
+            )
 
     def set_skipped(self, item_id: str, skipped: bool, on: dt.date) -> None:
-        raise NotImplementedError
+        with self._write() as conn:
+            before = self._progress_before(conn, item_id)
+            state = dict(before or _EMPTY_PROGRESS)
+            if state["skipped"] == skipped:
+                return
+            state["skipped"] = skipped
+            self._put_progress(conn, item_id, state)
+            self._log(
+                conn,
+                "skip",
+                {"id": item_id, "skipped": skipped, "on": on.isoformat(), "before": before},
+            )
+
+    @staticmethod
+    def _marks_before(conn: sqlite3.Connection, any_id: str) -> dict[str, Any] | None:
+        row = conn.execute("SELECT pushed, pinned FROM marks WHERE id = ?", (any_id,)).fetchone()
+        return None if row is None else {"pushed": row["pushed"], "pinned": row["pinned"]}
+
+    @staticmethod
+    def _put_marks(conn: sqlite3.Connection, any_id: str, marks: Mapping[str, Any] | None) -> None:
+        if marks is None or (marks["pushed"] is None and marks["pinned"] is None):
+            conn.execute("DELETE FROM marks WHERE id = ?", (any_id,))
+        else:
+            conn.execute(
+                "INSERT OR REPLACE INTO marks (id, pushed, pinned) VALUES (?, ?, ?)",
+                (any_id, marks["pushed"], marks["pinned"]),
+            )
 
     def push(self, any_id: str, to: dt.date) -> None:
-        """Not before `to` (push to tomorrow)."""
-        raise NotImplementedError
+        """Not before `to` (push to tomorrow). Pushing drops a pin."""
+        with self._write() as conn:
+            before = self._marks_before(conn, any_id)
+            after = {"pushed": to.isoformat(), "pinned": None}
+            if before == after:
+                return
+            self._put_marks(conn, any_id, after)
+            self._log(conn, "push", {"id": any_id, "to": to.isoformat(), "before": before})
 
     def pin(self, any_id: str, on: dt.date | None) -> None:
-        """Pin to a date; None removes the pin."""
-        raise NotImplementedError
+        """Pin to a date; None removes the pin. Pinning drops a push."""
+        with self._write() as conn:
+            before = self._marks_before(conn, any_id)
+            if on is None:
+                if before is None or before["pinned"] is None:
+                    return
+                self._put_marks(conn, any_id, {**before, "pinned": None})
+                self._log(conn, "unpin", {"id": any_id, "before": before})
+                return
+            after = {"pushed": None, "pinned": on.isoformat()}
+            if before == after:
+                return
+            self._put_marks(conn, any_id, after)
+            self._log(conn, "pin", {"id": any_id, "on": on.isoformat(), "before": before})
 
-    # notes
+    # ------------------------------------------------------------------ notes
+
     def note(self, item_id: str) -> str:
-        raise NotImplementedError
+        with self._read() as conn:
+            row = conn.execute("SELECT text FROM notes WHERE id = ?", (item_id,)).fetchone()
+        return "" if row is None else str(row["text"])
 
     def notes(self) -> dict[str, str]:
-        raise NotImplementedError
+        with self._read() as conn:
+            return {
+                row["id"]: row["text"] for row in conn.execute("SELECT * FROM notes ORDER BY id")
+            }
 
     def save_note(self, item_id: str, text: str) -> None:
-        """Save a note (no event when the text is unchanged)."""
-        raise NotImplementedError
+        """Save a note (no event when the text is unchanged). An empty note is removed."""
+        with self._write() as conn:
+            row = conn.execute("SELECT text, updated FROM notes WHERE id = ?", (item_id,))
+            found = row.fetchone()
+            before = None if found is None else {"text": found["text"], "updated": found["updated"]}
+            if (before["text"] if before else "") == text:
+                return
+            if text:
+                conn.execute(
+                    "INSERT OR REPLACE INTO notes (id, text, updated) VALUES (?, ?, ?)",
+                    (item_id, text, _now()),
+                )
+            else:
+                conn.execute("DELETE FROM notes WHERE id = ?", (item_id,))
+            self._log(conn, "note", {"id": item_id, "text": text, "before": before})
 
-    # practice
-    def record_review(self, practice_id: str, rating: Rating, at: dt.datetime, minutes: int) -> None:
-        raise NotImplementedError
+    # ------------------------------------------------------------------ practice
+
+    def record_review(
+        self,
+        practice_id: str,
+        rating: Rating,
+        at: dt.datetime,
+        minutes: int,
+        kind: WorkKind = "review",
+    ) -> None:
+        """One spaced-repetition review; `kind` ("review" or "drill") labels its minutes."""
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO reviews (practice_id, rating, at, minutes) VALUES (?, ?, ?, ?)",
+                (practice_id, rating, at.isoformat(), max(0, minutes)),
+            )
+            self._log(
+                conn,
+                "review",
+                {
+                    "practice_id": practice_id,
+                    "rating": rating,
+                    "at": at.isoformat(),
+                    "minutes": max(0, minutes),
+                    "kind": kind,
+                    "row": cur.lastrowid,
+                },
+            )
 
     def record_attempt(self, attempt: Attempt) -> None:
-        raise NotImplementedError
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO attempts (practice_id, outcome, minutes, at, notes) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    attempt.practice_id,
+                    attempt.outcome,
+                    max(0, attempt.minutes),
+                    attempt.at.isoformat(),
+                    attempt.notes,
+                ),
+            )
+            self._log(
+                conn,
+                "attempt",
+                {
+                    "practice_id": attempt.practice_id,
+                    "outcome": attempt.outcome,
+                    "minutes": max(0, attempt.minutes),
+                    "at": attempt.at.isoformat(),
+                    "row": cur.lastrowid,
+                },
+            )
 
     def record_mock(self, mock: MockRound) -> None:
-        raise NotImplementedError
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO mocks (practice_id, scores, minutes, at, notes) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (
+                    mock.practice_id,
+                    _dumps(dict(mock.scores)),
+                    max(0, mock.minutes),
+                    mock.at.isoformat(),
+                    mock.notes,
+                ),
+            )
+            self._log(
+                conn,
+                "mock",
+                {
+                    "practice_id": mock.practice_id,
+                    "minutes": max(0, mock.minutes),
+                    "at": mock.at.isoformat(),
+                    "score": mock.score,
+                    "row": cur.lastrowid,
+                },
+            )
 
-    # history
+    # ------------------------------------------------------------------ history
+
     def undo(self) -> Event | None:
-        """Reverse the last action that is not undone yet; None when there is none."""
-        raise NotImplementedError
+        """Reverse the last action that is not undone yet; None when there is none.
+
+        Returns the reversed event (marked undone). Repeated calls walk further back.
+        """
+        placeholders = ",".join("?" * len(UNDOABLE))
+        with self._write() as conn:
+            row = conn.execute(
+                f"SELECT * FROM events WHERE undone = 0 AND action IN ({placeholders}) "
+                "ORDER BY seq DESC LIMIT 1",
+                sorted(UNDOABLE),
+            ).fetchone()
+            if row is None:
+                return None
+            event = _event(row)
+            try:
+                _reverse(conn, event)
+            except (KeyError, TypeError, ValueError) as exc:
+                raise StoreError(
+                    f"cannot undo event #{event.seq} ({event.action}): bad record {_one_line(exc)}"
+                ) from None
+            conn.execute("UPDATE events SET undone = 1 WHERE seq = ?", (event.seq,))
+            self._log(
+                conn,
+                "undo",
+                {"of": event.seq, "action": event.action, "summary": event.describe()},
+            )
+        return Event(event.seq, event.at, event.action, event.payload, undone=True)
 
     def events(self, limit: int | None = None) -> list[Event]:
-        raise NotImplementedError
+        """The event log, oldest first; with `limit`, only the latest `limit` events."""
+        with self._read() as conn:
+            if limit is None:
+                rows = conn.execute("SELECT * FROM events ORDER BY seq").fetchall()
+            else:
+                rows = conn.execute(
+                    "SELECT * FROM events ORDER BY seq DESC LIMIT ?", (max(0, limit),)
+                ).fetchall()
+                rows.reverse()
+        return [_event(row) for row in rows]
 
     def orphans(self, known_ids: set[str]) -> list[str]:
         """Ids with stored progress that no loaded syllabus has (kept, reported)."""
-        raise NotImplementedError
+        with self._read() as conn:
+            stored = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT id FROM progress UNION SELECT id FROM marks UNION SELECT id FROM notes "
+                    "UNION SELECT practice_id FROM reviews UNION SELECT practice_id FROM attempts "
+                    "UNION SELECT practice_id FROM mocks"
+                )
+            }
+        return sorted(stored - known_ids)
 
-    # settings (theme ...)
+    # ------------------------------------------------------------------ settings
+
     def setting(self, key: str) -> str | None:
-        raise NotImplementedError
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row["value"])
 
     def set_setting(self, key: str, value: str) -> None:
-        raise NotImplementedError
+        with self._write() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+            before = None if row is None else row["value"]
+            if before == value:
+                return
+            conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, value))
+            self._log(conn, "setting", {"key": key, "value": value, "before": before})
 
-    # whole state
+    # ------------------------------------------------------------------ whole state
+
     def export_state(self) -> dict[str, Any]:
-        raise NotImplementedError
+        """Everything, as a JSON-able dict (`planner export json`)."""
+        from planner.store_schema import STATE_FORMAT, STATE_VERSION
+
+        with self._read() as conn:
+            plan_row = conn.execute("SELECT json FROM plan WHERE id = 1").fetchone()
+            state: dict[str, Any] = {
+                "format": STATE_FORMAT,
+                "version": STATE_VERSION,
+                "plan": None,
+                "progress": [
+                    {"id": row["id"], **(_progress_row(row) or {})}
+                    for row in conn.execute("SELECT * FROM progress ORDER BY id")
+                ],
+                "marks": [
+                    {"id": row["id"], "pushed": row["pushed"], "pinned": row["pinned"]}
+                    for row in conn.execute("SELECT * FROM marks ORDER BY id")
+                ],
+                "notes": [
+                    {"id": row["id"], "text": row["text"], "updated": row["updated"]}
+                    for row in conn.execute("SELECT * FROM notes ORDER BY id")
+                ],
+                "reviews": [
+                    {
+                        "id": row["id"],
+                        "practice_id": row["practice_id"],
+                        "rating": row["rating"],
+                        "at": row["at"],
+                        "minutes": row["minutes"],
+                    }
+                    for row in conn.execute("SELECT * FROM reviews ORDER BY id")
+                ],
+                "attempts": [
+                    {
+                        "id": row["id"],
+                        "practice_id": row["practice_id"],
+                        "outcome": row["outcome"],
+                        "minutes": row["minutes"],
+                        "at": row["at"],
+                        "notes": row["notes"],
+                    }
+                    for row in conn.execute("SELECT * FROM attempts ORDER BY id")
+                ],
+                "mocks": [
+                    {
+                        "id": row["id"],
+                        "practice_id": row["practice_id"],
+                        "scores": json.loads(row["scores"]),
+                        "minutes": row["minutes"],
+                        "at": row["at"],
+                        "notes": row["notes"],
+                    }
+                    for row in conn.execute("SELECT * FROM mocks ORDER BY id")
+                ],
+                "events": [
+                    {
+                        "seq": row["seq"],
+                        "at": row["at"],
+                        "action": row["action"],
+                        "payload": json.loads(row["payload"]),
+                        "undone": bool(row["undone"]),
+                    }
+                    for row in conn.execute("SELECT * FROM events ORDER BY seq")
+                ],
+                "settings": {
+                    row["key"]: row["value"]
+                    for row in conn.execute("SELECT * FROM settings ORDER BY key")
+                },
+            }
+        if plan_row is not None:
+            try:
+                plan = Plan.model_validate_json(plan_row["json"])
+            except ValidationError as exc:
+                raise StoreError(f"the stored plan is not valid: {_one_line(exc)}") from None
+            state["plan"] = plan.model_dump(mode="json")
+        return state
 
     def import_state(self, data: dict[str, Any]) -> None:
-        """Replace the whole state with an export (validated first; nothing changes on error)."""
-        raise NotImplementedError
+        """Replace the whole state with an export (validated first; nothing changes on error).
+
+        The imported event log becomes the history (no event is added for the import
+        itself), so export -> import -> export gives identical JSON.
+        """
+        from planner.store_schema import parse_state, state_plan
+
+        try:
+            state = parse_state(data)
+        except ValueError as exc:
+            raise StoreError(f"bad state file: {_one_line(exc)}") from None
+        plan = state_plan(state)
+        with self._write() as conn:
+            for table in ("plan", "progress", "marks", "notes", "reviews", "attempts", "mocks"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM events")
+            conn.execute("DELETE FROM settings")
+            if plan is not None:
+                conn.execute("INSERT INTO plan (id, json) VALUES (1, ?)", (plan.model_dump_json(),))
+            conn.executemany(
+                "INSERT INTO progress (id, minutes_spent, done, skipped, done_on) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (p.id, p.minutes_spent, int(p.done), int(p.skipped), p.done_on)
+                    for p in state.progress
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO marks (id, pushed, pinned) VALUES (?, ?, ?)",
+                [(m.id, m.pushed, m.pinned) for m in state.marks],
+            )
+            conn.executemany(
+                "INSERT INTO notes (id, text, updated) VALUES (?, ?, ?)",
+                [(n.id, n.text, n.updated) for n in state.notes],
+            )
+            conn.executemany(
+                "INSERT INTO reviews (id, practice_id, rating, at, minutes) VALUES (?, ?, ?, ?, ?)",
+                [(r.id, r.practice_id, r.rating, r.at, r.minutes) for r in state.reviews],
+            )
+            conn.executemany(
+                "INSERT INTO attempts (id, practice_id, outcome, minutes, at, notes) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (a.id, a.practice_id, a.outcome, a.minutes, a.at, a.notes)
+                    for a in state.attempts
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO mocks (id, practice_id, scores, minutes, at, notes) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (m.id, m.practice_id, _dumps(m.scores), m.minutes, m.at, m.notes)
+                    for m in state.mocks
+                ],
+            )
+            conn.executemany(
+                "INSERT INTO events (seq, at, action, payload, undone) VALUES (?, ?, ?, ?, ?)",
+                [(e.seq, e.at, e.action, _dumps(e.payload), int(e.undone)) for e in state.events],
+            )
+            conn.executemany(
+                "INSERT INTO settings (key, value) VALUES (?, ?)", sorted(state.settings.items())
+            )
+
+
+_EMPTY_PROGRESS: Mapping[str, Any] = {
+    "minutes_spent": 0,
+    "done": False,
+    "skipped": False,
+    "done_on": None,
+}
+
+
+def _owner_only(path: Path) -> None:
+    with suppress(OSError):
+        os.chmod(path, 0o600)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if not value else dt.date.fromisoformat(value)
+
+
+def _event(row: sqlite3.Row) -> Event:
+    return Event(
+        seq=int(row["seq"]),
+        at=dt.datetime.fromisoformat(row["at"]),
+        action=str(row["action"]),
+        payload=json.loads(row["payload"]),
+        undone=bool(row["undone"]),
+    )
+
+
+def _reverse(conn: sqlite3.Connection, event: Event) -> None:
+    """Put back the state `event` replaced (it is the latest live action, so that state is
+    exactly what its payload recorded)."""
+    p = event.payload
+    match event.action:
+        case "done" | "undone" | "minutes" | "skip":
+            if p["before"] is None:
+                conn.execute("DELETE FROM progress WHERE id = ?", (p["id"],))
+            else:
+                Store._put_progress(conn, p["id"], p["before"])
+        case "push" | "pin" | "unpin":
+            Store._put_marks(conn, p["id"], p["before"])
+        case "note":
+            before = p["before"]
+            if before is None:
+                conn.execute("DELETE FROM notes WHERE id = ?", (p["id"],))
+            else:
+                conn.execute(
+                    "INSERT OR REPLACE INTO notes (id, text, updated) VALUES (?, ?, ?)",
+                    (p["id"], before["text"], before["updated"]),
+                )
+        case "review":
+            conn.execute("DELETE FROM reviews WHERE id = ?", (int(p["row"]),))
+        case "attempt":
+            conn.execute("DELETE FROM attempts WHERE id = ?", (int(p["row"]),))
+        case "mock":
+            conn.execute("DELETE FROM mocks WHERE id = ?", (int(p["row"]),))
+        case "plan":
+            if p["before"] is None:
+                conn.execute("DELETE FROM plan WHERE id = 1")
+            else:
+                text = Plan.model_validate(p["before"]).model_dump_json()
+                conn.execute("INSERT OR REPLACE INTO plan (id, json) VALUES (1, ?)", (text,))
+        case _:
+            raise ValueError(f"unknown action {event.action!r}")
+
+
+_WORK_KINDS: Mapping[str, WorkKind] = {
+    "done": "study",
+    "minutes": "study",
+    "review": "review",
+    "attempt": "coding",
+    "mock": "mock",
+}
+
+
+def _work_log(events: Iterator[tuple[str, dict[str, Any]]]) -> tuple[WorkEntry, ...]:
+    """Minutes per day per id from the live events; a negative correction takes minutes
+    back from the latest days first."""
+    buckets: dict[tuple[dt.date, str, WorkKind], int] = {}
+    for action, p in events:
+        kind = _WORK_KINDS[action]
+        try:
+            if action in ("done", "minutes"):
+                ident, on = str(p["id"]), dt.date.fromisoformat(p["on"])
+            else:
+                ident, on = str(p["practice_id"]), dt.datetime.fromisoformat(p["at"]).date()
+                if action == "review" and p.get("kind") == "drill":
+                    kind = "drill"
+            minutes = int(p.get("minutes") or 0)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue  # a hand-edited record without a usable day: not work we can place
+        if minutes > 0:
+            key = (on, ident, kind)
+            buckets[key] = buckets.get(key, 0) + minutes
+        elif minutes < 0:
+            owed = -minutes
+            for key in sorted((k for k in buckets if k[1:] == (ident, kind)), reverse=True):
+                taken = min(owed, buckets[key])
+                buckets[key] -= taken
+                owed -= taken
+                if owed == 0:
+                    break
+    return tuple(
+        WorkEntry(on=on, id=ident, minutes=minutes, kind=kind)
+        for (on, ident, kind), minutes in sorted(buckets.items())
+        if minutes > 0
+    )

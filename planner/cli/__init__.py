@@ -12,6 +12,12 @@ from planner.cli.context import Env, env, global_options
 # Each module adds its commands to `cli` with `@cli.command()`; imported here in order.
 COMMAND_MODULES = (
     "planner.cli.tui_cmd",
+    "planner.cli.syllabus_cmds",
+    "planner.cli.init_cmd",
+    "planner.cli.progress_cmds",
+    "planner.cli.export_cmds",
+    "planner.cli.practice_cmds",
+    "planner.cli.schedule_cmds",
 )
 
 

@@ -1,1 +1,4 @@
-"""The headless core: syllabus, plan, progress, schedule, readiness. No textual, click or sqlite3."""
+"""The headless core: syllabus, plan, progress, schedule, readiness.
+
+No textual, click or sqlite3 here (a test checks).
+"""

@@ -24,6 +24,16 @@ class Session:
 
 
 @dataclass(frozen=True, slots=True)
+class PlannedReview:
+    """A spaced-repetition review due on a date, reserved before any study work is placed."""
+
+    practice_id: str
+    on: dt.date
+    minutes: int
+    rounds: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Day:
     date: dt.date
     capacity: int

@@ -1,0 +1,80 @@
+"""`planner export FORMAT [-o FILE]` and `planner import FILE`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from planner.cli import cli
+from planner.cli.context import env, fail, global_options
+from planner.cli.store_guard import store_errors
+from planner.core.suggest import did_you_mean
+from planner.exports import FORMATS, exporter, write_atomically
+
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+@cli.command("export")
+@click.argument("format_name", metavar="FORMAT")
+@click.option(
+    "-o",
+    "--output",
+    metavar="FILE",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (replaced atomically) instead of standard output.",
+)
+@global_options
+def export_command(format_name: str, output: Path | None) -> None:
+    """Export the plan (ics, markdown) or the whole state (json)."""
+    make = exporter(format_name)
+    if make is None:
+        known = ", ".join(sorted(FORMATS))
+        fail(
+            f"unknown export format {format_name!r}{did_you_mean(format_name, FORMATS)}"
+            f" (available: {known})"
+        )
+    with store_errors():
+        text = make(env())
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc}")
+    click.echo(f"wrote {output}", err=True)
+
+
+@cli.command("import")
+@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@global_options
+def import_command(file: Path) -> None:
+    """Replace the whole state with a `planner export json` file."""
+    try:
+        if file.stat().st_size > MAX_IMPORT_BYTES:
+            fail(f"{file}: larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        fail(f"{file}: not UTF-8 text")
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror or exc}")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        fail(f"{file}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}")
+    store = env().store()
+    from planner.store import StoreError
+
+    try:
+        store.import_state(data)
+    except StoreError as exc:
+        fail(f"{file}: {exc}")
+    summary = {
+        key: len(data[key])
+        for key in ("progress", "notes", "reviews", "attempts", "mocks", "events")
+    }
+    parts = ", ".join(f"{count} {key}" for key, count in summary.items())
+    plan = "a plan" if data.get("plan") else "no plan"
+    click.echo(f"imported {file}: {plan}, {parts}")

@@ -1,0 +1,72 @@
+"""`planner review ID RATING` and `planner status [--json]`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import cast
+
+import click
+
+from planner.cli import cli
+from planner.cli.context import TODAY_ENV, env, fail, global_options
+from planner.core.progress import RATINGS, Rating
+from planner.core.suggest import did_you_mean
+
+
+def _review_time() -> dt.datetime:
+    """Now, or the `--today` / PLANNER_TODAY date at the current time of day (UTC)."""
+    e = env()
+    now = dt.datetime.now(dt.UTC)
+    if e.today is None and not os.environ.get(TODAY_ENV):
+        return now
+    return dt.datetime.combine(e.resolved_today(), now.timetz())
+
+
+@cli.command("review")
+@click.argument("practice_id", metavar="ID")
+@click.argument("rating", type=click.Choice(RATINGS, case_sensitive=False), metavar="RATING")
+@global_options
+def review_command(practice_id: str, rating: str) -> None:
+    """Record one practice review: RATING is again, hard, good or easy."""
+    from planner.core.review import REVIEW_MINUTES, card_of, due_on
+
+    e = env()
+    syllabus = e.syllabus()
+    practice = syllabus.practice_item(practice_id)
+    if practice is None:
+        known = [p.id for p in syllabus.practice]
+        fail(f"unknown practice item {practice_id!r}{did_you_mean(practice_id, known)}")
+    chosen = cast(Rating, rating.lower())
+    store = e.store()
+    at = _review_time()
+    store.record_review(practice_id, chosen, at, REVIEW_MINUTES[practice.kind])
+    due = due_on(card_of(store.load_progress(), practice_id))
+    next_due = f"; next due {due.isoformat()}" if due is not None else ""
+    click.echo(f"reviewed: {practice_id} {chosen} on {at.date().isoformat()}{next_due}")
+
+
+@cli.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@global_options
+def status_command(as_json: bool) -> None:
+    """Readiness per round and per interview: coverage, recall, practice, slack."""
+    from planner.core.readiness import readiness
+    from planner.core.review import review_plan
+    from planner.core.scheduler import schedule
+    from planner.exports.status_json import status_json
+    from planner.exports.status_text import status_text
+
+    e = env()
+    syllabus = e.syllabus()
+    store = e.store()
+    plan = store.load_plan()
+    if plan is None:
+        fail("no plan yet: create one with 'planner init --interview \"NAME=YYYY-MM-DD:round\"'")
+    today = e.resolved_today()
+    progress = store.load_progress()
+    reviews = review_plan(syllabus, plan, progress, today)
+    result = readiness(
+        syllabus, plan, progress, schedule(syllabus, plan, progress, today, reviews=reviews), today
+    )
+    click.echo(status_json(result) if as_json else status_text(result, syllabus), nl=False)

@@ -1,0 +1,122 @@
+"""`planner plan` and `planner today`: the schedule, as a table or as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import click
+
+from planner.cli import cli
+from planner.cli.context import env, fail, global_options
+from planner.core.labels import format_minutes, session_title
+from planner.core.schedule_types import Day, InterviewReport, Schedule
+from planner.core.syllabus import Syllabus
+
+NO_PLAN = "no plan yet: run 'planner init' or open 'planner' to set one up"
+
+
+def _current_schedule() -> tuple[Syllabus, Schedule, int]:
+    """The syllabus, the schedule from today, and today's capacity."""
+    from planner.core.review import review_plan
+    from planner.core.scheduler import schedule
+
+    e = env()
+    store = e.store()
+    plan = store.load_plan()
+    if plan is None:
+        fail(NO_PLAN)
+    syllabus = e.syllabus()
+    today = e.resolved_today()
+    progress = store.load_progress()
+    reviews = review_plan(syllabus, plan, progress, today)
+    return syllabus, schedule(syllabus, plan, progress, today, reviews), plan.capacity(today)
+
+
+@cli.command("plan")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option(
+    "--days", type=click.IntRange(min=1), default=None, metavar="N", help="Only the first N days."
+)
+@global_options
+def plan_command(as_json: bool, days: int | None) -> None:
+    """The schedule, day by day, to the last interview."""
+    from planner.exports.plan_json import first_days, plan_document, to_json
+
+    syllabus, sched, _ = _current_schedule()
+    shown = first_days(sched, days)
+    if as_json:
+        click.echo(to_json(plan_document(sched, shown)), nl=False)
+        return
+    click.echo(render_text(syllabus, sched, shown), nl=False)
+
+
+@cli.command("today")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@global_options
+def today_command(as_json: bool) -> None:
+    """Today's sessions."""
+    from planner.exports.plan_json import day_of, plan_document, to_json
+
+    syllabus, sched, capacity = _current_schedule()
+    day = day_of(sched, sched.today, capacity)
+    if as_json:
+        click.echo(to_json(plan_document(sched, [day])), nl=False)
+        return
+    click.echo(render_text(syllabus, sched, [day]), nl=False)
+
+
+def render_text(syllabus: Syllabus, sched: Schedule, days: Iterable[Day]) -> str:
+    """A readable table: a line per day (used/capacity, interviews, mock days), a line per
+    session, then a line per interview and the late items."""
+    lines: list[str] = []
+    for day in days:
+        lines.extend(_day_lines(syllabus, day))
+    if not lines:
+        lines.append("no days to show")
+    lines.append("")
+    if sched.interviews:
+        lines.append("Interviews")
+        lines.extend(f"  {_interview_line(r)}" for r in sched.interviews)
+    else:
+        lines.append("No interviews yet: everything is scheduled in order, without deadlines.")
+    if sched.late:
+        lines.append("")
+        lines.append("Late")
+        for late in sched.late:
+            finishes = late.finishes.isoformat() if late.finishes else "does not fit"
+            lines.append(f"  {late.id}  due {late.deadline.isoformat()}, finishes {finishes}")
+    return "\n".join(lines) + "\n"
+
+
+def _day_lines(syllabus: Syllabus, day: Day) -> list[str]:
+    head = f"{day.date.strftime('%a')} {day.date.isoformat()}"
+    if day.interviews:
+        notes = f"interview: {', '.join(day.interviews)}"
+    elif day.off and not day.sessions:
+        notes = "day off"
+    else:
+        notes = f"{day.used}/{day.capacity} min"
+        if day.mock_for:
+            notes += f"  mock day for {', '.join(day.mock_for)}"
+    lines = [f"{head}  {notes}"]
+    for session in day.sessions:
+        rounds = f"  [{', '.join(session.rounds)}]" if session.rounds else ""
+        lines.append(
+            f"    {session.kind:<6} {format_minutes(session.minutes):>6}  "
+            f"{session_title(syllabus, session)}{rounds}"
+        )
+    return lines
+
+
+def _interview_line(report: InterviewReport) -> str:
+    head = f"{report.name} ({report.date.isoformat()}, {', '.join(report.rounds)}): "
+    if report.feasible:
+        slack = report.slack_days
+        return head + f"on track, {slack} day{'' if slack == 1 else 's'} to spare"
+    fixes: list[str] = []
+    if report.drop:
+        fixes.append(f"drop {', '.join(report.drop)}")
+    if report.extra_minutes_per_week is not None:
+        fixes.append(f"add {report.extra_minutes_per_week} min a week")
+    fix = f"; fix: {' or '.join(fixes)}" if fixes else "; no change of items or time fixes it"
+    return head + f"short {report.short_minutes} min, {len(report.late)} late{fix}"

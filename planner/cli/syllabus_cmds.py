@@ -1,0 +1,40 @@
+"""`planner validate FILE...`: check syllabus files and print every problem.
+
+It reads only the files named: the store is never opened, so nothing is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from planner.cli import cli
+from planner.cli.context import global_options
+from planner.core.loading import SyllabusError, load_syllabus
+from planner.core.syllabus import Syllabus
+
+
+def summary(syllabus: Syllabus) -> str:
+    """`N rounds, N resources, N items, N practice items, H.H hours`."""
+    hours = syllabus.total_minutes / 60
+    return (
+        f"{len(syllabus.rounds)} rounds, {len(syllabus.resources)} resources, "
+        f"{len(syllabus.items)} items, {len(syllabus.practice)} practice items, {hours:.1f} hours"
+    )
+
+
+@cli.command("validate")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE..."
+)
+@global_options
+def validate_command(files: tuple[Path, ...]) -> None:
+    """Check syllabus files together; print every problem as FILE:LINE:COL: message."""
+    try:
+        syllabus = load_syllabus(list(files))
+    except SyllabusError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise SystemExit(1) from None
+    click.echo(summary(syllabus))

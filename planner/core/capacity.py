@@ -1,0 +1,115 @@
+"""The calendar of a schedule: which days exist, what each can hold, and what is reserved
+before any study work is placed (spaced-repetition reviews, mock rounds)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from planner.core.plan import Interview, Plan
+from planner.core.schedule_types import PlannedReview, Session
+
+MOCK_MINUTES = 60
+"""Length of the mock round held on each mock day (cut to what the day can hold)."""
+
+NO_INTERVIEW_HORIZON = 365
+"""Days scheduled when the plan has no interview yet."""
+
+
+@dataclass(slots=True)
+class Calendar:
+    """Days from the first day of the schedule to the last interview, with what is reserved.
+
+    `free[i]` is what study work and drills may still use on day `i`: zero on days off,
+    interview days and mock days.
+    """
+
+    start: dt.date
+    dates: list[dt.date]
+    capacity: list[int]
+    free: list[int]
+    reserved: list[list[Session]]
+    interviews: list[list[str]]
+    mock_for: list[list[str]]
+
+    def index(self, day: dt.date) -> int:
+        """Day index of `day` (may be negative or past the end)."""
+        return (day - self.start).days
+
+    def __len__(self) -> int:
+        return len(self.dates)
+
+
+def upcoming_interviews(plan: Plan, first: dt.date) -> list[Interview]:
+    """Interviews on or after the first day, by date then name (earlier ones are over)."""
+    return sorted((i for i in plan.interviews if i.date >= first), key=lambda i: (i.date, i.name))
+
+
+def build_calendar(
+    plan: Plan,
+    first: dt.date,
+    interviews: Sequence[Interview],
+    reviews: Sequence[PlannedReview],
+) -> Calendar:
+    """Lay out the days and place reviews first, then mock rounds, on each day."""
+    if interviews:
+        last = max(i.date for i in interviews)
+        n_days = (last - first).days + 1
+    elif plan.interviews:
+        n_days = 0  # every interview is over: nothing left to prepare for
+    else:
+        n_days = NO_INTERVIEW_HORIZON
+    dates = [first + dt.timedelta(days=k) for k in range(n_days)]
+    capacity = [plan.capacity(d) for d in dates]
+    free = list(capacity)
+    reserved: list[list[Session]] = [[] for _ in dates]
+    on_day: list[list[str]] = [[] for _ in dates]
+    mock_for: list[list[str]] = [[] for _ in dates]
+    blocked = [False] * n_days
+    for interview in interviews:
+        k = (interview.date - first).days
+        on_day[k].append(interview.name)
+        blocked[k] = True
+        for back in range(1, plan.options.mock_days + 1):
+            m = k - back
+            if 0 <= m < n_days:
+                mock_for[m].append(interview.name)
+
+    _place_reviews(first, reviews, free, reserved, blocked)
+
+    rounds_of = {i.name: i.rounds for i in interviews}
+    for k in range(n_days):
+        if blocked[k]:
+            free[k] = 0
+            continue
+        if not mock_for[k]:
+            continue
+        for name in mock_for[k]:
+            minutes = min(MOCK_MINUTES, free[k])
+            if minutes > 0:
+                reserved[k].append(Session("mock", name, minutes, tuple(rounds_of[name])))
+                free[k] -= minutes
+        free[k] = 0  # a mock day holds only its mock round and reviews
+    return Calendar(first, dates, capacity, free, reserved, on_day, mock_for)
+
+
+def _place_reviews(
+    first: dt.date,
+    reviews: Sequence[PlannedReview],
+    free: list[int],
+    reserved: list[list[Session]],
+    blocked: list[bool],
+) -> None:
+    """Reviews go on their own date, in the order given; once one does not fit on a day,
+    the later ones of that day are dropped too (the earliest listed are kept)."""
+    full: set[int] = set()
+    for review in reviews:
+        k = (review.on - first).days
+        if not 0 <= k < len(free) or blocked[k] or k in full or review.minutes <= 0:
+            continue
+        if review.minutes > free[k]:
+            full.add(k)
+            continue
+        reserved[k].append(Session("review", review.practice_id, review.minutes, review.rounds))
+        free[k] -= review.minutes

@@ -1,0 +1,170 @@
+"""Reports per interview: on track or how far short, what is late, and concrete fixes.
+
+Fixes are searched, not guessed: each candidate is checked by placing the work again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from planner.core.plan import Plan
+from planner.core.progress import Progress
+from planner.core.schedule_types import InterviewReport, Late, PlannedReview
+from planner.core.scheduler import Run, run_schedule
+from planner.core.syllabus import Syllabus
+from planner.core.work import Job
+
+MAX_DAY_MINUTES = 1440
+EXTRA_STEP = 5
+"""Extra minutes per week are searched in steps of this many minutes."""
+
+
+def interview_reports(
+    run: Run,
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    reviews: Sequence[PlannedReview],
+) -> tuple[InterviewReport, ...]:
+    """One report per interview of the plan, by date; interviews already over are on track."""
+    late_minutes = run.short_by_job()
+    upcoming = {(i.date, i.name, i.rounds): n for n, i in enumerate(run.interviews)}
+    reports: list[InterviewReport] = []
+    for interview in sorted(plan.interviews, key=lambda i: (i.date, i.name)):
+        n = upcoming.get((interview.date, interview.name, interview.rounds))
+        if n is None:
+            reports.append(
+                InterviewReport(interview.name, interview.date, interview.rounds, True, 0)
+            )
+            continue
+        jobs = [j for j in run.work.jobs if j.interview == n and not j.optional]
+        late_jobs = [j for j in jobs if run.is_late(j)]
+        deadline = run.calendar.index(interview.date) - plan.options.mock_days - 1
+        last = _last_day(run, jobs, plan)
+        late = tuple(
+            Late(
+                j.id,
+                run.first + dt.timedelta(days=j.deadline),
+                _date(run, run.placement.finish[j.idx]),
+            )
+            for j in sorted(late_jobs, key=lambda j: (j.deadline, j.id))
+        )
+        drop: tuple[str, ...] = ()
+        extra: int | None = None
+        if late_jobs:
+
+            def still_feasible(p: Plan, pr: Progress, n: int = n) -> bool:
+                return run_schedule(syllabus, p, pr, today, reviews).feasible(n)
+
+            drop = _drop_fix(run, n, plan, progress, still_feasible)
+            extra = _extra_minutes_fix(plan, progress, still_feasible)
+        reports.append(
+            InterviewReport(
+                name=interview.name,
+                date=interview.date,
+                rounds=interview.rounds,
+                feasible=not late_jobs,
+                short_minutes=sum(late_minutes.get(j.idx, 0) for j in jobs),
+                late=late,
+                drop=drop,
+                extra_minutes_per_week=extra,
+                slack_days=deadline - last,
+            )
+        )
+    return tuple(reports)
+
+
+def _last_day(run: Run, jobs: Sequence[Job], plan: Plan) -> int:
+    """Day index of the last required session; for work that never fits, the last day
+    plus the days the unplaced minutes would take at the plan's weekly pace."""
+    finishes = [run.placement.finish[j.idx] for j in jobs]
+    last = max((f for f in finishes if f is not None), default=-1)
+    unplaced = sum(run.placement.remaining[j.idx] for j in jobs)
+    if unplaced == 0:
+        return last
+    weekly = sum(plan.weekday_minutes)
+    behind = -(-unplaced * 7 // weekly) if weekly else len(run.calendar)
+    return max(last, len(run.calendar) - 1) + behind
+
+
+def _date(run: Run, day: int | None) -> dt.date | None:
+    return None if day is None else run.first + dt.timedelta(days=day)
+
+
+def _drop_fix(
+    run: Run,
+    interview: int,
+    plan: Plan,
+    progress: Progress,
+    feasible: Callable[[Plan, Progress], bool],
+) -> tuple[str, ...]:
+    """The shortest prefix of the interview's study items, least important and largest
+    first, whose skipping makes the interview feasible; () when none does."""
+    candidates = sorted(
+        (
+            j
+            for j in run.work.jobs
+            if j.interview == interview and j.kind == "study" and not j.optional
+        ),
+        key=lambda j: (-j.priority, -j.minutes, j.id),
+    )
+    ids = [j.id for j in candidates]
+
+    def works(k: int) -> bool:
+        items = dict(progress.items)
+        for item_id in ids[:k]:
+            items[item_id] = dataclasses.replace(progress.of(item_id), skipped=True)
+        return feasible(plan, dataclasses.replace(progress, items=items))
+
+    if not ids or not works(len(ids)):
+        return ()
+    low, high = 0, len(ids)  # dropping `low` is not enough, `high` is
+    while high - low > 1:
+        mid = (low + high) // 2
+        if works(mid):
+            high = mid
+        else:
+            low = mid
+    return tuple(ids[:high])
+
+
+def spread_weekly(plan: Plan, extra: int) -> Plan:
+    """`plan` with `extra` minutes a week added, spread evenly over the weekdays that
+    already have time (all days when none has), each day capped at 24 hours."""
+    minutes = list(plan.weekday_minutes)
+    days = [d for d in range(7) if minutes[d] > 0] or list(range(7))
+    left = extra
+    while left > 0:
+        open_days = [d for d in days if minutes[d] < MAX_DAY_MINUTES]
+        if not open_days:
+            break
+        share, rest = divmod(left, len(open_days))
+        for pos, d in enumerate(open_days):
+            add = min(share + (1 if pos < rest else 0), MAX_DAY_MINUTES - minutes[d])
+            minutes[d] += add
+            left -= add
+    weekday = (minutes[0], minutes[1], minutes[2], minutes[3], minutes[4], minutes[5], minutes[6])
+    return plan.model_copy(update={"weekday_minutes": weekday})
+
+
+def _extra_minutes_fix(
+    plan: Plan, progress: Progress, feasible: Callable[[Plan, Progress], bool]
+) -> int | None:
+    """The least extra minutes a week (a multiple of EXTRA_STEP) that make the interview
+    feasible, by binary search; None when even full days would not."""
+    days = [d for d in range(7) if plan.weekday_minutes[d] > 0] or list(range(7))
+    room = sum(MAX_DAY_MINUTES - plan.weekday_minutes[d] for d in days)
+    high = -(-room // EXTRA_STEP)
+    if high == 0 or not feasible(spread_weekly(plan, high * EXTRA_STEP), progress):
+        return None
+    low = 0
+    while high - low > 1:
+        mid = (low + high) // 2
+        if feasible(spread_weekly(plan, mid * EXTRA_STEP), progress):
+            high = mid
+        else:
+            low = mid
+    return high * EXTRA_STEP

@@ -1,0 +1,359 @@
+"""Readiness per round and per interview, shown with its parts, and a burn-down per interview.
+
+For a round, judged against an interview (its date D):
+
+- coverage = done minutes / required minutes, over the round's required (non-optional) study
+  items; an item done counts its estimate, an unfinished one the minutes spent on it, capped
+  at its estimate. A round that requires nothing is covered (1.0).
+- recall = mean predicted recall (FSRS retrievability at 09:00 UTC on D) of the round's
+  practice items; an item never practised counts 0.
+- practice = the share of the round's practice items practised at least once (a review, a
+  drill rating, a coding attempt or a mock round); where the round has mock rounds, the mean
+  of that share and the mean mock score.
+- slack_days = the scheduler's slack for the interview: days between the last required
+  session and the deadline, negative when behind.
+
+The headline of a round is `0.5 * coverage + 0.3 * recall + 0.2 * practice`; a round with no
+practice items has no recall or practice part and its headline is its coverage. The readiness
+of an interview is the mean headline of its rounds (each judged against that interview).
+
+The burn-down of an interview: its required minutes still to do at the end of each day, from
+the work log (actual, up to today), along the schedule (planned, from today) and on a straight
+line from the first day to the deadline (ideal: zero at the end of the last day before the
+mock day).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from planner.core.plan import Interview, Plan
+from planner.core.progress import Progress
+from planner.core.review import cards, first_interview_dates, practice_log, recall_on
+from planner.core.schedule_types import Schedule
+from planner.core.syllabus import StudyItem, Syllabus
+
+if TYPE_CHECKING:
+    from fsrs import Card
+
+COVERAGE_WEIGHT = 0.5
+RECALL_WEIGHT = 0.3
+PRACTICE_WEIGHT = 0.2
+WEAKEST = 10
+"""Practice items listed as the weakest."""
+
+
+@dataclass(frozen=True, slots=True)
+class PracticeDone:
+    """What was practised for a round."""
+
+    items: int
+    """Practice items of the round."""
+    practised: int
+    """Of those, practised at least once."""
+    reviews: int
+    """Reviews recorded (drill ratings included)."""
+    attempts: int
+    """Coding attempts recorded."""
+    mocks: int
+    mock_score: float | None
+    """Mean score of the mock rounds (0..1), None without any."""
+
+    @property
+    def score(self) -> float | None:
+        """The practice part of the headline (None when the round has no practice items)."""
+        if self.items == 0:
+            return None
+        share = self.practised / self.items
+        if self.mock_score is None:
+            return share
+        return (share + self.mock_score) / 2
+
+
+@dataclass(frozen=True, slots=True)
+class RoundReadiness:
+    round_id: str
+    name: str
+    interview: str
+    """The interview the round is judged against."""
+    date: dt.date
+    coverage: float
+    recall: float | None
+    """None when the round has no practice items."""
+    practice: PracticeDone
+    slack_days: int
+    required_minutes: int
+    done_minutes: int
+
+    @property
+    def headline(self) -> float:
+        """0.5 coverage + 0.3 recall + 0.2 practice (coverage alone without practice items)."""
+        practice = self.practice.score
+        if self.recall is None or practice is None:
+            return self.coverage
+        return (
+            COVERAGE_WEIGHT * self.coverage
+            + RECALL_WEIGHT * self.recall
+            + PRACTICE_WEIGHT * practice
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class BurnDown:
+    """Required minutes still to do at the end of each day, for one interview."""
+
+    start: dt.date
+    deadline: dt.date
+    """Last study day: the ideal line reaches zero at its end."""
+    total: int
+    """Required minutes still to do when the burn-down starts."""
+    actual: tuple[tuple[dt.date, int], ...]
+    """From the work log, `start` .. today."""
+    planned: tuple[tuple[dt.date, int], ...]
+    """Along the schedule, today .. the interview."""
+    ideal: tuple[tuple[dt.date, int], ...]
+    """A straight line from `total` before `start` to 0 at the end of `deadline`."""
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewReadiness:
+    name: str
+    date: dt.date
+    rounds: tuple[RoundReadiness, ...]
+    readiness: float
+    """Mean headline of its rounds."""
+    slack_days: int
+    feasible: bool
+    short_minutes: int
+    burndown: BurnDown
+
+    @property
+    def round_ids(self) -> tuple[str, ...]:
+        return tuple(r.round_id for r in self.rounds)
+
+
+@dataclass(frozen=True, slots=True)
+class WeakItem:
+    """A practice item with its predicted recall on its first interview day."""
+
+    practice_id: str
+    recall: float
+    interview_date: dt.date
+
+
+@dataclass(frozen=True)
+class Readiness:
+    today: dt.date
+    rounds: tuple[RoundReadiness, ...]
+    """Each round of an upcoming interview, judged against its first interview."""
+    interviews: tuple[InterviewReadiness, ...]
+    """Upcoming interviews (today or later), by date."""
+    weakest: tuple[WeakItem, ...]
+
+
+def done_minutes(item: StudyItem, progress: Progress) -> int:
+    """The estimate when done, else the minutes spent, capped at the estimate."""
+    p = progress.of(item.id)
+    return item.minutes if p.done else min(p.minutes_spent, item.minutes)
+
+
+def required_items(syllabus: Syllabus, rounds: Iterable[str]) -> list[StudyItem]:
+    wanted = set(rounds)
+    return [i for i in syllabus.items if not i.optional and wanted & set(i.rounds)]
+
+
+def _practice_done(
+    practice_ids: list[str], progress: Progress, practised: set[str]
+) -> PracticeDone:
+    ids = set(practice_ids)
+    mocks = [m for m in progress.mocks if m.practice_id in ids]
+    return PracticeDone(
+        items=len(practice_ids),
+        practised=len(ids & practised),
+        reviews=sum(1 for r in progress.reviews if r.practice_id in ids),
+        attempts=sum(1 for a in progress.attempts if a.practice_id in ids),
+        mocks=len(mocks),
+        mock_score=sum(m.score for m in mocks) / len(mocks) if mocks else None,
+    )
+
+
+class _Judge:
+    """Shared lookups while computing one Readiness."""
+
+    def __init__(self, syllabus: Syllabus, progress: Progress, schedule: Schedule) -> None:
+        self.syllabus = syllabus
+        self.progress = progress
+        self.schedule = schedule
+        self.cards = cards(progress, (p.id for p in syllabus.practice))
+        self.practised = set(practice_log(progress))
+
+    def round(self, round_id: str, interview: Interview) -> RoundReadiness:
+        items = required_items(self.syllabus, (round_id,))
+        required = sum(i.minutes for i in items)
+        done = sum(done_minutes(i, self.progress) for i in items)
+        practice_ids = [p.id for p in self.syllabus.practice if round_id in p.rounds]
+        recall = (
+            sum(recall_on(self.cards[pid], interview.date) for pid in practice_ids)
+            / len(practice_ids)
+            if practice_ids
+            else None
+        )
+        known = self.syllabus.round(round_id)
+        return RoundReadiness(
+            round_id=round_id,
+            name=known.name if known is not None else round_id,
+            interview=interview.name,
+            date=interview.date,
+            coverage=done / required if required else 1.0,
+            recall=recall,
+            practice=_practice_done(practice_ids, self.progress, self.practised),
+            slack_days=self.report_slack(interview),
+            required_minutes=required,
+            done_minutes=done,
+        )
+
+    def report_slack(self, interview: Interview) -> int:
+        for report in self.schedule.interviews:
+            if report.name == interview.name and report.date == interview.date:
+                return report.slack_days
+        return 0
+
+
+def _burndown(
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    schedule: Schedule,
+    interview: Interview,
+    today: dt.date,
+) -> BurnDown:
+    items = {i.id: i for i in required_items(syllabus, interview.rounds)}
+    required = sum(i.minutes for i in items.values())
+    work_days = [w.on for w in progress.work if w.id in items and w.kind == "study"]
+    done_days = [
+        p.done_on for pid, p in progress.items.items() if pid in items and p.done_on is not None
+    ]
+    start = min([today, *work_days, *done_days, *([plan.start] if plan.start else [])])
+    deadline = max(start, interview.date - dt.timedelta(days=plan.options.mock_days + 1))
+
+    spent_by_day: dict[str, dict[dt.date, int]] = {}
+    for w in progress.work:
+        if w.id in items and w.kind == "study":
+            per_day = spent_by_day.setdefault(w.id, {})
+            per_day[w.on] = per_day.get(w.on, 0) + w.minutes
+
+    def done_by(day: dt.date) -> int:
+        total = 0
+        for item_id, item in items.items():
+            p = progress.of(item_id)
+            if p.done and (p.done_on is None or p.done_on <= day):
+                total += item.minutes
+            else:
+                spent = sum(m for d, m in spent_by_day.get(item_id, {}).items() if d <= day)
+                total += max(0, min(spent, item.minutes))
+        return total
+
+    before_start = required - done_by(start - dt.timedelta(days=1))
+    last = min(today, interview.date)
+    actual = tuple(
+        (start + dt.timedelta(days=n), required - done_by(start + dt.timedelta(days=n)))
+        for n in range((last - start).days + 1)
+    )
+    span = (deadline - start).days + 1
+    ideal = tuple(
+        (
+            start + dt.timedelta(days=n),
+            round(before_start * max(0, span - n - 1) / span),
+        )
+        for n in range((interview.date - start).days + 1)
+    )
+    remaining = required - done_by(today)
+    planned: list[tuple[dt.date, int]] = []
+    for day in schedule.days:
+        if day.date < today or day.date > interview.date:
+            continue
+        remaining -= sum(s.minutes for s in day.sessions if s.kind == "study" and s.id in items)
+        planned.append((day.date, max(0, remaining)))
+    return BurnDown(
+        start=start,
+        deadline=deadline,
+        total=before_start,
+        actual=actual,
+        planned=tuple(planned),
+        ideal=ideal,
+    )
+
+
+def readiness(
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    schedule: Schedule,
+    today: dt.date,
+) -> Readiness:
+    """Readiness of every upcoming interview and its rounds (see the module docstring for
+    the parts and the formula). Pure: the same inputs give the same figures."""
+    judge = _Judge(syllabus, progress, schedule)
+    upcoming = sorted(
+        (i for i in plan.interviews if i.date >= today), key=lambda i: (i.date, i.name)
+    )
+    interviews: list[InterviewReadiness] = []
+    first_of_round: dict[str, RoundReadiness] = {}
+    for interview in upcoming:
+        rounds = tuple(judge.round(r, interview) for r in interview.rounds)
+        for r in rounds:
+            first_of_round.setdefault(r.round_id, r)
+        report = next(
+            (
+                x
+                for x in schedule.interviews
+                if x.name == interview.name and x.date == interview.date
+            ),
+            None,
+        )
+        interviews.append(
+            InterviewReadiness(
+                name=interview.name,
+                date=interview.date,
+                rounds=rounds,
+                readiness=sum(r.headline for r in rounds) / len(rounds),
+                slack_days=judge.report_slack(interview),
+                feasible=report.feasible if report is not None else True,
+                short_minutes=report.short_minutes if report is not None else 0,
+                burndown=_burndown(syllabus, plan, progress, schedule, interview, today),
+            )
+        )
+    order = {rid: n for n, rid in enumerate(syllabus.round_ids)}
+    rounds = tuple(
+        sorted(
+            first_of_round.values(), key=lambda r: (order.get(r.round_id, len(order)), r.round_id)
+        )
+    )
+    return Readiness(
+        today=today,
+        rounds=rounds,
+        interviews=tuple(interviews),
+        weakest=weakest(syllabus, plan, judge.cards, today),
+    )
+
+
+def weakest(
+    syllabus: Syllabus,
+    plan: Plan,
+    practice_cards: Mapping[str, Card],
+    today: dt.date,
+    limit: int = WEAKEST,
+) -> tuple[WeakItem, ...]:
+    """The practice items of upcoming interviews with the lowest recall on their first
+    interview day (ties: the sooner interview first, then by id)."""
+    dates = first_interview_dates(syllabus, plan, today)
+    scored = [
+        WeakItem(pid, recall_on(practice_cards[pid], on), on)
+        for pid, on in dates.items()
+        if pid in practice_cards
+    ]
+    scored.sort(key=lambda w: (w.recall, w.interview_date, w.practice_id))
+    return tuple(scored[:limit])

@@ -1,0 +1,385 @@
+"""Spaced repetition aimed at interview day: FSRS cards replayed from the review log, and the
+reviews to plan so each practice item is remembered on the day of its first interview.
+
+Cards are computed, never stored: a card is the replay of an item's reviews, in timestamp
+order, through one fixed-parameter FSRS scheduler (default FSRS-6 weights, desired retention
+0.9, no fuzz so the same log always gives the same card). Reviews are daily, so the scheduler
+has no intra-day learning steps: a first review moves a card straight to review state.
+
+Every practice counts as a review of its card: a coding attempt rates it (solved = Good,
+solved with help = Hard, not solved = Again), and so does a mock round (mean score >= 75 % =
+Good, >= 50 % = Hard, else Again).
+
+Dates and times: reviews are simulated, and recall is measured, at 09:00 UTC of a day, so
+"recall on the interview day" is the recall when the person sits down that morning.
+
+`fsrs` is imported inside the functions that use it: it is not needed at start-up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from planner.core.plan import Plan
+from planner.core.progress import Outcome, Progress, Rating, Review
+from planner.core.schedule_types import PlannedReview, Schedule
+from planner.core.syllabus import PracticeItem, Syllabus
+
+if TYPE_CHECKING:
+    from fsrs import Card, Scheduler
+
+REVIEW_HOUR = 9
+"""Hour (UTC) at which planned reviews are simulated and recall is measured."""
+
+REVIEW_MINUTES: Mapping[str, int] = {"question": 2, "coding": 15, "design": 15}
+"""Minutes reserved for one planned review, by kind: a question is answered aloud in about
+two minutes; a coding task or design prompt is reviewed by sketching its outline from
+memory (a full timed pass is a drill, attempt or mock, planned by the scheduler)."""
+
+DAILY_REVIEW_SHARE = 4
+"""Planned reviews take at most 1/4 of a day's capacity (always room for one), so they are
+spread over the days before an interview instead of piled onto the last one."""
+
+ATTEMPT_RATING: Mapping[Outcome, Rating] = {
+    "solved": "good",
+    "solved-with-help": "hard",
+    "not-solved": "again",
+}
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+@cache
+def fsrs_scheduler() -> Scheduler:
+    """The one FSRS scheduler every card is replayed with (fixed parameters, no fuzz)."""
+    from fsrs import Scheduler
+
+    return Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+
+
+def _fsrs_rating(rating: Rating) -> Any:
+    from fsrs import Rating as FsrsRating
+
+    return {
+        "again": FsrsRating.Again,
+        "hard": FsrsRating.Hard,
+        "good": FsrsRating.Good,
+        "easy": FsrsRating.Easy,
+    }[rating]
+
+
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A review time in UTC; a naive time is taken to be UTC already."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
+
+
+def morning(day: dt.date) -> dt.datetime:
+    """09:00 UTC of `day`: when simulated reviews happen and recall is measured."""
+    return dt.datetime(day.year, day.month, day.day, REVIEW_HOUR, tzinfo=dt.UTC)
+
+
+def new_card(practice_id: str) -> Card:
+    """A never-reviewed card (its id is stable, derived from the practice id)."""
+    from fsrs import Card
+
+    return Card(card_id=zlib.crc32(practice_id.encode()) + 1, due=_EPOCH)
+
+
+def card_for(practice_id: str, reviews: Sequence[Review]) -> Card:
+    """The FSRS card of `practice_id` after replaying its reviews in timestamp order (reviews
+    of other items are ignored, so the whole log may be passed)."""
+    own = sorted((r for r in reviews if r.practice_id == practice_id), key=lambda r: as_utc(r.at))
+    card = new_card(practice_id)
+    for review in own:
+        card = rate(card, review.rating, as_utc(review.at))
+    return card
+
+
+def rate(card: Card, rating: Rating, at: dt.datetime) -> Card:
+    """The card after one review rated `rating` at `at` (UTC)."""
+    reviewed, _log = fsrs_scheduler().review_card(card, _fsrs_rating(rating), as_utc(at))
+    return reviewed
+
+
+def recall_on(card: Card, day: dt.date) -> float:
+    """Predicted recall of `card` at 09:00 UTC of `day`; 0.0 for a card never reviewed."""
+    if card.last_review is None:
+        return 0.0
+    return float(fsrs_scheduler().get_card_retrievability(card, morning(day)))
+
+
+def due_on(card: Card) -> dt.date | None:
+    """The day FSRS wants the card reviewed next (UTC); None for a card never reviewed."""
+    if card.last_review is None:
+        return None
+    return as_utc(card.due).date()
+
+
+def mock_rating(score: float) -> Rating:
+    """How a mock round rates its design prompt's card."""
+    if score >= 0.75:
+        return "good"
+    if score >= 0.5:
+        return "hard"
+    return "again"
+
+
+def practice_log(progress: Progress) -> dict[str, list[Review]]:
+    """Every practice of every item as reviews: the review log plus coding attempts and mock
+    rounds turned into ratings, grouped by practice id."""
+    log: dict[str, list[Review]] = {}
+    for review in progress.reviews:
+        log.setdefault(review.practice_id, []).append(review)
+    for attempt in progress.attempts:
+        rating = ATTEMPT_RATING[attempt.outcome]
+        log.setdefault(attempt.practice_id, []).append(
+            Review(attempt.practice_id, rating, attempt.at)
+        )
+    for mock in progress.mocks:
+        log.setdefault(mock.practice_id, []).append(
+            Review(mock.practice_id, mock_rating(mock.score), mock.at)
+        )
+    return log
+
+
+def cards(progress: Progress, practice_ids: Iterable[str]) -> dict[str, Card]:
+    """The card of each practice item, replayed from everything practised."""
+    log = practice_log(progress)
+    return {pid: card_for(pid, log.get(pid, ())) for pid in practice_ids}
+
+
+def card_of(progress: Progress, practice_id: str) -> Card:
+    return card_for(practice_id, practice_log(progress).get(practice_id, ()))
+
+
+def latest_attempts(progress: Progress) -> dict[str, Outcome]:
+    """The outcome of the latest attempt at each coding task."""
+    latest: dict[str, tuple[dt.datetime, Outcome]] = {}
+    for attempt in progress.attempts:
+        at = as_utc(attempt.at)
+        seen = latest.get(attempt.practice_id)
+        if seen is None or at >= seen[0]:
+            latest[attempt.practice_id] = (at, attempt.outcome)
+    return {pid: outcome for pid, (_at, outcome) in latest.items()}
+
+
+def repractice_queue(syllabus: Syllabus, progress: Progress) -> list[str]:
+    """Coding tasks whose latest attempt was not cleanly solved, in syllabus order: the
+    scheduler brings them back as drills until they are."""
+    latest = latest_attempts(progress)
+    return [
+        p.id
+        for p in syllabus.practice
+        if p.kind == "coding" and latest.get(p.id, "solved") != "solved"
+    ]
+
+
+def first_interview_dates(syllabus: Syllabus, plan: Plan, today: dt.date) -> dict[str, dt.date]:
+    """Practice id -> date of the first interview (today or later) needing one of its
+    rounds. Items of no upcoming interview are left out."""
+    upcoming = sorted((i for i in plan.interviews if i.date >= today), key=lambda i: i.date)
+    dates: dict[str, dt.date] = {}
+    for practice in syllabus.practice:
+        for interview in upcoming:
+            if set(practice.rounds) & set(interview.rounds):
+                dates[practice.id] = interview.date
+                break
+    return dates
+
+
+def drill_dates(schedule: Schedule) -> dict[str, dt.date]:
+    """Practice id -> day of its first drill session in `schedule` (its introduction)."""
+    dates: dict[str, dt.date] = {}
+    for day in schedule.days:
+        for session in day.sessions:
+            if session.kind == "drill" and session.id not in dates:
+                dates[session.id] = day.date
+    return dates
+
+
+@dataclass
+class _DayLoad:
+    """Review minutes already planned per day, and each day's review budget."""
+
+    plan: Plan
+    minutes: dict[dt.date, int]
+
+    def usable(self, day: dt.date) -> bool:
+        return self.plan.capacity(day) > 0
+
+    def has_room(self, day: dt.date, minutes: int) -> bool:
+        budget = max(minutes, self.plan.capacity(day) // DAILY_REVIEW_SHARE)
+        return self.minutes.get(day, 0) + minutes <= budget
+
+    def add(self, day: dt.date, minutes: int) -> None:
+        self.minutes[day] = self.minutes.get(day, 0) + minutes
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _near_due(due: dt.date, lo: dt.date, hi: dt.date, minutes: int, load: _DayLoad) -> dt.date:
+    """The usable day with room nearest to `due` in [lo, hi] (later first: a day overdue
+    costs less recall than reviewing early wastes); `due` itself when every day is full."""
+    usable = [d for d in _days(lo, hi) if load.usable(d)]
+    if not usable:
+        return due
+    by_distance = sorted(usable, key=lambda d: (abs((d - due).days), d < due))
+    for day in by_distance:
+        if load.has_room(day, minutes):
+            return day
+    return by_distance[0]
+
+
+def _extra_day(
+    card: Card,
+    interview: dt.date,
+    lo: dt.date,
+    minutes: int,
+    target: float,
+    load: _DayLoad,
+) -> dt.date | None:
+    """The day of an extra review before `interview`: the latest usable day with room where
+    a Good review lifts interview-day recall to the target; else the latest day that lifts it
+    (over the daily budget); else the latest usable day. None when no day is usable."""
+    candidates = [
+        d for d in reversed(_days(lo, interview - dt.timedelta(days=1))) if load.usable(d)
+    ]
+    if not candidates:
+        return None
+    lifting = [
+        d for d in candidates if recall_on(rate(card, "good", morning(d)), interview) >= target
+    ]
+    for day in lifting:
+        if load.has_room(day, minutes):
+            return day
+    return lifting[0] if lifting else candidates[0]
+
+
+def _plan_item(
+    practice: PracticeItem,
+    card: Card,
+    start: dt.date,
+    interview: dt.date,
+    target: float,
+    load: _DayLoad,
+) -> list[PlannedReview]:
+    """Reviews of one item from `start` to the day before `interview`, simulating a Good
+    rating for each: FSRS due dates first, then an extra review where interview-day recall
+    would fall short of the target."""
+    minutes = REVIEW_MINUTES[practice.kind]
+    planned: list[PlannedReview] = []
+    lo = start
+    last_day = interview - dt.timedelta(days=1)
+    while lo <= last_day:
+        due = due_on(card) or lo
+        if due <= last_day:
+            day = _near_due(max(due, lo), lo, last_day, minutes, load)
+        elif recall_on(card, interview) >= target:
+            break
+        else:
+            extra = _extra_day(card, interview, lo, minutes, target, load)
+            if extra is None:
+                break
+            day = extra
+        if not load.usable(day):
+            break
+        load.add(day, minutes)
+        planned.append(PlannedReview(practice.id, day, minutes, practice.rounds))
+        card = rate(card, "good", morning(day))
+        lo = day + dt.timedelta(days=1)
+    return planned
+
+
+def plan_reviews(
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    drill_dates: Mapping[str, dt.date],
+) -> list[PlannedReview]:
+    """The reviews to reserve time for, so that each practice item's predicted recall on the
+    day of the first interview needing it is at least `plan.options.recall_target`.
+
+    An item already practised continues from its card (overdue reviews are planned today).
+    A new item is introduced at its drill date (from a first scheduling pass); its follow-ups
+    are planned from the day after, assuming the drill is rated Good. A new item with no
+    drill date gets nothing yet, nor does a coding task in the re-practice queue (its
+    re-practice drill is the scheduler's). Every planned review is simulated as rated Good.
+    Items are planned in order of interview date, then id, sharing each day's review budget.
+    """
+    interviews = first_interview_dates(syllabus, plan, today)
+    waiting = set(repractice_queue(syllabus, progress))
+    log = practice_log(progress)
+    load = _DayLoad(plan, {})
+    target = plan.options.recall_target
+    planned: list[PlannedReview] = []
+    order = sorted(
+        (p for p in syllabus.practice if p.id in interviews and p.id not in waiting),
+        key=lambda p: (interviews[p.id], p.id),
+    )
+    for practice in order:
+        card = card_for(practice.id, log.get(practice.id, ()))
+        if card.last_review is None:
+            introduced = drill_dates.get(practice.id)
+            if introduced is None:
+                continue
+            card = rate(card, "good", morning(introduced))
+            start = introduced + dt.timedelta(days=1)
+        else:
+            reviewed_today = as_utc(card.last_review).date() >= today
+            start = today + dt.timedelta(days=1) if reviewed_today else today
+        planned.extend(_plan_item(practice, card, start, interviews[practice.id], target, load))
+    planned.sort(key=lambda r: (r.on, r.practice_id))
+    return planned
+
+
+def due_today(
+    syllabus: Syllabus,
+    progress: Progress,
+    today: dt.date,
+    planned: Sequence[PlannedReview] = (),
+) -> list[str]:
+    """Practice ids to review today: FSRS says so (due on or before today), or a review is
+    planned on or before today; less those already practised today and the coding tasks
+    waiting in the re-practice queue (a timed attempt, not a review, is what they need).
+    Earliest due first."""
+    log = practice_log(progress)
+    waiting = set(repractice_queue(syllabus, progress))
+    wanted: dict[str, dt.date] = {}
+    for practice in syllabus.practice:
+        if practice.id in waiting:
+            continue
+        reviews = log.get(practice.id, ())
+        card = card_for(practice.id, reviews)
+        if card.last_review is not None and as_utc(card.last_review).date() >= today:
+            continue
+        due = due_on(card)
+        if due is not None and due <= today:
+            wanted[practice.id] = due
+    practised_today = {
+        pid for pid, rs in log.items() if any(as_utc(r.at).date() >= today for r in rs)
+    }
+    for review in planned:
+        if review.on <= today and review.practice_id not in practised_today:
+            wanted.setdefault(review.practice_id, review.on)
+    return sorted(wanted, key=lambda pid: (wanted[pid], pid))
+
+
+def review_plan(
+    syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date
+) -> list[PlannedReview]:
+    """The reviews to feed the scheduler: a first scheduling pass without reviews gives each
+    new item's drill date, then `plan_reviews` plans around those."""
+    from planner.core.scheduler import schedule
+
+    first = schedule(syllabus, plan, progress, today)
+    return plan_reviews(syllabus, plan, progress, today, drill_dates(first))

@@ -1,0 +1,277 @@
+"""What is left to do: study items and drills as jobs with deadlines, precedence and keys.
+
+A job is one study item (split into sessions later) or one drill (never split). Each gets a
+deadline day (the last day before the first interview that needs it, tightened by the
+deadlines of the items that require it), a release day (pushes, pins, today) and an
+ordering key: its precedence-adjusted deadline on the timeline of free study minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from planner.core.capacity import Calendar
+from planner.core.plan import Interview, Plan
+from planner.core.progress import Progress
+from planner.core.syllabus import PracticeItem, Syllabus
+
+JobKind = Literal["study", "drill"]
+
+NO_DEADLINE = 10**9
+"""Deadline day of work when the plan has no interview: it can never be late."""
+
+NO_KEY = 10**15
+
+
+@dataclass(slots=True)
+class Job:
+    idx: int
+    id: str
+    kind: JobKind
+    minutes: int
+    """Remaining minutes (study) or the length of the single drill session."""
+    rounds: tuple[str, ...]
+    lane: str
+    """The round used to interleave topics within a day."""
+    optional: bool
+    priority: int
+    deadline: int = NO_DEADLINE
+    """Last day index the job may be worked on (negative: already past)."""
+    interview: int | None = None
+    """Index of the upcoming interview the deadline comes from."""
+    release: int = 0
+    pin: int | None = None
+    preds: list[int] = field(default_factory=list)
+    succs: list[int] = field(default_factory=list)
+    hard_succs: list[int] = field(default_factory=list)
+    """Successors through `requires` (which tighten deadlines); drills are not among them."""
+    key: int = NO_KEY
+    """Precedence-adjusted deadline in minutes of free study time from the first day."""
+    tier_day: int = NO_DEADLINE
+    """Deadline day, at most that of any successor (drills included) and of a pin: work is
+    taken tier by tier, earliest first."""
+
+
+@dataclass(slots=True)
+class Work:
+    jobs: list[Job]
+    not_needed: tuple[str, ...]
+
+
+def deadline_days(
+    interviews: Sequence[Interview], plan: Plan, calendar: Calendar
+) -> dict[str, tuple[int, int]]:
+    """Round id -> (deadline day index, interview index) of the first interview with it."""
+    out: dict[str, tuple[int, int]] = {}
+    for n, interview in enumerate(interviews):
+        last_day = calendar.index(interview.date) - plan.options.mock_days - 1
+        for round_id in interview.rounds:
+            out.setdefault(round_id, (last_day, n))
+    return out
+
+
+def build_work(
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    calendar: Calendar,
+    interviews: Sequence[Interview],
+) -> Work:
+    """Every job still to do, linked and keyed, in syllabus order."""
+    no_interviews = not plan.interviews
+    due = deadline_days(interviews, plan, calendar)
+    due_of_rounds: dict[tuple[str, ...], tuple[int, int] | None] = {}
+
+    def own_due(rounds: tuple[str, ...]) -> tuple[int, int] | None:
+        if rounds not in due_of_rounds:
+            found = [due[r] for r in rounds if r in due]
+            due_of_rounds[rounds] = min(found) if found else None
+        return due_of_rounds[rounds]
+
+    # Items needed for an interview, and (transitively) what they require.
+    studies = [(s.item, s.rounds) for s in syllabus.items]
+    needed: dict[str, bool] = {}  # id -> required (not optional)
+    stack: list[tuple[str, bool]] = [
+        (item.id, not item.optional)
+        for item, rounds in studies
+        if no_interviews or own_due(rounds) is not None
+    ]
+    while stack:
+        item_id, required = stack.pop()
+        if item_id in needed and (needed[item_id] or not required):
+            continue
+        needed[item_id] = required = required or needed.get(item_id, False)
+        found = syllabus.item(item_id)
+        if found is not None:
+            stack.extend((pre, required) for pre in found.requires)
+
+    jobs: list[Job] = []
+    by_id: dict[str, int] = {}
+    not_needed = [item.id for item, _ in studies if item.id not in needed]
+    done = progress.items
+    for item, rounds in studies:
+        required = needed.get(item.id)
+        if required is None:
+            continue
+        remaining = progress.remaining(item.id, item.minutes) if item.id in done else item.minutes
+        if remaining <= 0:
+            continue
+        job = Job(
+            idx=len(jobs),
+            id=item.id,
+            kind="study",
+            minutes=remaining,
+            rounds=rounds,
+            lane=rounds[0] if rounds else "",
+            optional=not required,
+            priority=item.priority,
+        )
+        own = own_due(rounds)
+        if own is not None:
+            job.deadline, job.interview = own
+        by_id[item.id] = job.idx
+        jobs.append(job)
+    for item, _ in studies:
+        j = by_id.get(item.id)
+        if j is not None:
+            for pre in item.requires:
+                p = by_id.get(pre)
+                if p is not None and p != j:
+                    jobs[j].preds.append(p)
+                    jobs[p].succs.append(j)
+                    jobs[p].hard_succs.append(j)
+
+    practised = _practice_log(progress)
+    for practice in syllabus.practice:
+        own = own_due(practice.rounds)
+        if not no_interviews and own is None:
+            not_needed.append(practice.id)
+            continue
+        if not _needs_drill(practice, practised.get(practice.id), today):
+            continue
+        job = Job(
+            idx=len(jobs),
+            id=practice.id,
+            kind="drill",
+            minutes=practice.pass_minutes,
+            rounds=practice.rounds,
+            lane=practice.rounds[0],
+            optional=False,
+            priority=2,
+        )
+        if own is not None:
+            job.deadline, job.interview = own
+        for source in practice.learn_from:
+            p = by_id.get(source)
+            if p is not None and not jobs[p].optional:
+                job.preds.append(p)
+                jobs[p].succs.append(job.idx)
+        by_id.setdefault(practice.id, job.idx)
+        jobs.append(job)
+
+    for any_id, pushed in progress.pushed.items():
+        p = by_id.get(any_id)
+        if p is not None:
+            jobs[p].release = max(jobs[p].release, calendar.index(pushed))
+    for any_id, pinned in progress.pinned.items():
+        p = by_id.get(any_id)
+        if p is not None and pinned >= calendar.start:
+            jobs[p].pin = calendar.index(pinned)
+            jobs[p].release = max(jobs[p].release, jobs[p].pin)
+
+    _tighten(jobs, calendar)
+    return Work(jobs, tuple(not_needed))
+
+
+@dataclass(slots=True)
+class _Practised:
+    """When a practice item was practised (reviews, attempts, mock rounds), and how its
+    coding attempts went."""
+
+    at: list[dt.datetime] = field(default_factory=list)
+    attempts: list[tuple[dt.datetime, int, str]] = field(default_factory=list)
+
+
+def _practice_log(progress: Progress) -> dict[str, _Practised]:
+    log: dict[str, _Practised] = {}
+    for review in progress.reviews:
+        log.setdefault(review.practice_id, _Practised()).at.append(review.at)
+    for k, attempt in enumerate(progress.attempts):
+        entry = log.setdefault(attempt.practice_id, _Practised())
+        entry.at.append(attempt.at)
+        entry.attempts.append((attempt.at, k, attempt.outcome))
+    for mock in progress.mocks:
+        log.setdefault(mock.practice_id, _Practised()).at.append(mock.at)
+    return log
+
+
+def _needs_drill(practice: PracticeItem, log: _Practised | None, today: dt.date) -> bool:
+    """A drill for what was never practised, and again for a coding task whose latest
+    attempt was not solved (unless it was already practised today)."""
+    if log is None or not log.at:
+        return True
+    if practice.kind != "coding" or not log.attempts:
+        return False
+    if max(log.attempts)[2] == "solved":
+        return False
+    return all(at.date() < today for at in log.at)
+
+
+def topological_order(jobs: Sequence[Job]) -> list[int]:
+    """Jobs with every predecessor first; jobs caught in a cycle go last, in index order."""
+    waiting = [len(j.preds) for j in jobs]
+    order = [j.idx for j in jobs if waiting[j.idx] == 0]
+    k = 0
+    while k < len(order):
+        for s in jobs[order[k]].succs:
+            waiting[s] -= 1
+            if waiting[s] == 0:
+                order.append(s)
+        k += 1
+    if len(order) < len(jobs):
+        seen = set(order)
+        order.extend(j.idx for j in jobs if j.idx not in seen)
+    return order
+
+
+def _tighten(jobs: list[Job], calendar: Calendar) -> None:
+    """Precedence-adjusted deadlines, keys and priorities, from the last job backwards.
+
+    A job's deadline is at most that of any item requiring it (it must be done first). Work
+    is taken by deadline day (`tier_day`), which with such adjusted deadlines gives the least
+    maximum lateness (Lawler); within a day, by `key`: the deadline as a position on the
+    timeline of free study minutes, at most each successor's key less the successor's own
+    work. A prerequisite is as important as what needs it.
+    """
+    cumulative: list[int] = []
+    total = 0
+    for minutes in calendar.free:
+        total += minutes
+        cumulative.append(total)
+    n_days = len(cumulative)
+
+    def position(day: int) -> int:
+        if day >= NO_DEADLINE:
+            return NO_KEY
+        if day < 0 or n_days == 0:
+            return 0
+        return cumulative[min(day, n_days - 1)]
+
+    for j in reversed(topological_order(jobs)):
+        job = jobs[j]
+        for s in job.hard_succs:
+            succ = jobs[s]
+            if succ.deadline < job.deadline:
+                job.deadline, job.interview = succ.deadline, succ.interview
+            job.priority = min(job.priority, succ.priority)
+        due = job.deadline if job.pin is None else min(job.deadline, job.pin)
+        key = position(due)
+        for s in job.succs:
+            key = min(key, jobs[s].key - jobs[s].minutes)
+            due = min(due, jobs[s].tier_day)
+        job.key = key
+        job.tier_day = due

@@ -1,0 +1,63 @@
+"""The schedule as a Markdown document: interviews, then a checklist per week and day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+
+from planner.core.labels import format_minutes, session_title
+from planner.core.schedule_types import Day, Schedule
+from planner.core.syllabus import Syllabus
+
+
+def _week_start(day: Day) -> dt.date:
+    return day.date - dt.timedelta(days=day.date.weekday())
+
+
+def _escape(text: str) -> str:
+    """Keep user text literal in Markdown (titles may hold `*`, `_`, `[`...)."""
+    for ch in "\\`*_[]<>#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def schedule_to_markdown(schedule: Schedule, syllabus: Syllabus) -> str:
+    out: list[str] = [f"# {_escape(syllabus.title or 'Interview preparation')}", ""]
+    out.append(f"Plan as of {schedule.today.isoformat()}.")
+    out.append("")
+    if schedule.interviews:
+        out += ["## Interviews", ""]
+        for r in schedule.interviews:
+            status = "on track" if r.feasible else f"short {format_minutes(r.short_minutes)}"
+            rounds = ", ".join(r.rounds)
+            out.append(f"- **{_escape(r.name)}**, {r.date.isoformat()} ({rounds}): {status}")
+            if not r.feasible and r.extra_minutes_per_week:
+                extra = format_minutes(r.extra_minutes_per_week)
+                out.append(f"  - fix: add {extra} a week")
+            if not r.feasible and r.drop:
+                out.append(f"  - or drop: {', '.join(r.drop)}")
+        out.append("")
+    for week, days in groupby(schedule.days, key=_week_start):
+        out += [f"## Week of {week.isoformat()}", ""]
+        for day in days:
+            marks = []
+            if day.interviews:
+                marks.append("interview: " + ", ".join(day.interviews))
+            if day.mock_for:
+                marks.append("mock day")
+            if day.off:
+                marks.append("day off")
+            suffix = f" ({'; '.join(marks)})" if marks else ""
+            used = f"{format_minutes(day.used)} / {format_minutes(day.capacity)}"
+            out.append(f"### {day.date.strftime('%a %d %b %Y')}: {used}{suffix}")
+            out.append("")
+            for s in day.sessions:
+                title = _escape(session_title(syllabus, s))
+                out.append(f"- [ ] {title} ({format_minutes(s.minutes)}, {s.kind})")
+            if day.sessions:
+                out.append("")
+    if schedule.not_needed:
+        out += ["## Not needed for your interviews", ""]
+        out += [f"- {_escape(i)}" for i in schedule.not_needed]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,69 @@
+"""`planner plan --json` and `planner today --json`: a Schedule, shaped as CONTRACT.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from planner.core.schedule_types import Day, Late, Schedule, Session
+
+
+def session_document(session: Session) -> dict[str, Any]:
+    return {
+        "kind": session.kind,
+        "id": session.id,
+        "minutes": session.minutes,
+        "rounds": list(session.rounds),
+    }
+
+
+def day_document(day: Day) -> dict[str, Any]:
+    return {
+        "date": day.date.isoformat(),
+        "capacity": day.capacity,
+        "sessions": [session_document(s) for s in day.sessions],
+    }
+
+
+def late_document(late: Late) -> dict[str, Any]:
+    return {
+        "id": late.id,
+        "deadline": late.deadline.isoformat(),
+        "finishes": None if late.finishes is None else late.finishes.isoformat(),
+    }
+
+
+def plan_document(schedule: Schedule, days: Iterable[Day] | None = None) -> dict[str, Any]:
+    """The whole schedule, or only `days` of it (the same shape)."""
+    return {
+        "today": schedule.today.isoformat(),
+        "interviews": [
+            {
+                "name": r.name,
+                "date": r.date.isoformat(),
+                "rounds": list(r.rounds),
+                "feasible": r.feasible,
+                "short_minutes": r.short_minutes,
+            }
+            for r in schedule.interviews
+        ],
+        "days": [day_document(d) for d in (schedule.days if days is None else days)],
+        "late": [late_document(x) for x in schedule.late],
+    }
+
+
+def first_days(schedule: Schedule, count: int | None) -> tuple[Day, ...]:
+    """The first `count` days of the schedule (all when None)."""
+    return schedule.days if count is None else schedule.days[: max(0, count)]
+
+
+def day_of(schedule: Schedule, date: dt.date, capacity: int) -> Day:
+    """The schedule's day `date`, or an empty day of `capacity` when it is outside the
+    schedule (before the plan starts, or after the last interview)."""
+    return schedule.day(date) or Day(date=date, capacity=capacity, off=capacity == 0)
+
+
+def to_json(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

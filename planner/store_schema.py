@@ -1,0 +1,201 @@
+"""The shape of a whole-state export (`planner export json`), validated before an import.
+
+Timestamps and dates stay the exact strings the store wrote (checked, not reformatted), so
+export -> import -> export gives identical JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from planner.core.plan import Plan
+
+STATE_FORMAT = "planner-state"
+STATE_VERSION = 1
+
+
+def _is_date(value: str) -> str:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return value
+
+
+def _is_datetime(value: str) -> str:
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date and time (ISO 8601)") from None
+    return value
+
+
+DateText = Annotated[str, AfterValidator(_is_date)]
+DateTimeText = Annotated[str, AfterValidator(_is_datetime)]
+Id = Annotated[str, Field(min_length=1, max_length=500)]
+RowId = Annotated[int, Field(ge=1)]
+Minutes = Annotated[int, Field(ge=0, le=100_000)]
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class ProgressRow(_Row):
+    id: Id
+    minutes_spent: Minutes
+    done: bool
+    skipped: bool
+    done_on: DateText | None
+
+
+class MarkRow(_Row):
+    id: Id
+    pushed: DateText | None
+    pinned: DateText | None
+
+
+class NoteRow(_Row):
+    id: Id
+    text: str
+    updated: DateTimeText
+
+
+class ReviewRow(_Row):
+    id: RowId
+    practice_id: Id
+    rating: Literal["again", "hard", "good", "easy"]
+    at: DateTimeText
+    minutes: Minutes
+
+
+class AttemptRow(_Row):
+    id: RowId
+    practice_id: Id
+    outcome: Literal["solved", "solved-with-help", "not-solved"]
+    minutes: Minutes
+    at: DateTimeText
+    notes: str
+
+
+class MockRow(_Row):
+    id: RowId
+    practice_id: Id
+    scores: dict[str, Annotated[int, Field(ge=0, le=2)]]
+    minutes: Minutes
+    at: DateTimeText
+    notes: str
+
+
+class EventRow(_Row):
+    seq: RowId
+    at: DateTimeText
+    action: Annotated[str, Field(min_length=1, max_length=50)]
+    payload: dict[str, Any]
+    undone: bool
+
+
+PAYLOAD_KEYS: dict[str, tuple[str, ...]] = {
+    "done": ("id", "on", "minutes", "before"),
+    "undone": ("id", "before"),
+    "minutes": ("id", "on", "minutes", "before"),
+    "skip": ("id", "skipped", "before"),
+    "push": ("id", "to", "before"),
+    "pin": ("id", "on", "before"),
+    "unpin": ("id", "before"),
+    "note": ("id", "text", "before"),
+    "review": ("practice_id", "rating", "at", "row"),
+    "attempt": ("practice_id", "at", "row"),
+    "mock": ("practice_id", "at", "row"),
+    "plan": ("plan", "before"),
+    "setting": ("key", "value"),
+    "undo": ("of",),
+}
+"""Keys each known action's payload must have (undo and the work log read them)."""
+
+
+def _check_payloads(events: list[EventRow]) -> None:
+    for index, event in enumerate(events):
+        for key in PAYLOAD_KEYS.get(event.action, ()):
+            if key not in event.payload:
+                raise ValueError(f"events.{index}.payload: a {event.action!r} event needs {key!r}")
+
+
+def _unique(rows: list[Any], key: str, what: str) -> None:
+    seen: set[Any] = set()
+    for row in rows:
+        value = getattr(row, key)
+        if value in seen:
+            raise ValueError(f"{what} {value!r} appears twice")
+        seen.add(value)
+
+
+class StateFile(_Row):
+    """Everything the store holds."""
+
+    format: Literal["planner-state"]
+    version: Literal[1]
+    plan: dict[str, Any] | None
+    progress: list[ProgressRow]
+    marks: list[MarkRow]
+    notes: list[NoteRow]
+    reviews: list[ReviewRow]
+    attempts: list[AttemptRow]
+    mocks: list[MockRow]
+    events: list[EventRow]
+    settings: dict[str, str]
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> StateFile:
+        _unique(self.progress, "id", "progress of")
+        _unique(self.marks, "id", "push/pin of")
+        _unique(self.notes, "id", "note of")
+        _unique(self.reviews, "id", "review")
+        _unique(self.attempts, "id", "attempt")
+        _unique(self.mocks, "id", "mock")
+        _unique(self.events, "seq", "event")
+        _check_payloads(self.events)
+        return self
+
+
+def parse_state(data: Any) -> StateFile:
+    """Validate an export; raises ValueError with a one-line message naming the first problem."""
+    if not isinstance(data, dict):
+        raise ValueError("not a planner state file (expected a JSON object)")
+    if data.get("format") != STATE_FORMAT:
+        raise ValueError(f"not a planner state file (format should be {STATE_FORMAT!r})")
+    if data.get("version") != STATE_VERSION:
+        raise ValueError(
+            f"unsupported state file version {data.get('version')!r} (expected {STATE_VERSION})"
+        )
+    try:
+        state = StateFile.model_validate(data)
+    except ValidationError as exc:
+        raise ValueError(_first_error(exc)) from None
+    if state.plan is not None:
+        # Plan dates arrive as JSON strings: the plan is validated in lax mode on its own.
+        try:
+            Plan.model_validate(state.plan)
+        except ValidationError as exc:
+            raise ValueError("plan." + _first_error(exc)) from None
+    return state
+
+
+def state_plan(state: StateFile) -> Plan | None:
+    return None if state.plan is None else Plan.model_validate(state.plan)
+
+
+def _first_error(exc: ValidationError) -> str:
+    errors = exc.errors()
+    first = errors[0]
+    where = ".".join(str(part) for part in first["loc"])
+    if first["type"] == "value_error" and "error" in first.get("ctx", {}):
+        message = str(first["ctx"]["error"])
+    else:
+        message = str(first["msg"])
+    message = " ".join(message.split())
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return f"{where}: {message}{more}" if where else f"{message}{more}"

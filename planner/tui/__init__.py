@@ -1,0 +1,1 @@
+"""The full-screen Textual app: screens over the workspace, nothing clever."""

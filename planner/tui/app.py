@@ -1,0 +1,141 @@
+"""The App: modes, app-wide keys, the command palette, theme, and wiring to the workspace.
+Screens live in `screens/`, one per file; what they show comes from the workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from planner.core.syllabus import Syllabus
+from planner.tui.commands import BindingCommands
+from planner.tui.modes import DEFAULT_MODE, MODES
+from planner.workspace import Workspace
+
+if TYPE_CHECKING:
+    from planner.store import Store
+
+SAFE_URL_SCHEMES = ("http://", "https://")
+
+
+def mode_bindings() -> list[BindingType]:
+    return [
+        Binding(m.key, f"switch_mode({m.name!r})", m.title, id=f"mode.{m.name}", show=False)
+        for m in MODES
+    ]
+
+
+class PlannerApp(App[None]):
+    TITLE = "planner"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {BindingCommands}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
+        m.name: m.factory for m in MODES
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *mode_bindings(),
+        Binding("u", "undo", "Undo", id="app.undo"),
+        Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
+        Binding("ctrl+t", "change_theme", "Theme", id="app.theme"),
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        syllabus: Syllabus,
+        store: Store,
+        today: dt.date,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.workspace = Workspace(syllabus, store, today, clock=clock)
+        saved = self.workspace.theme
+        if saved and saved in self.available_themes:
+            self.theme = saved
+
+    def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.switch_mode(DEFAULT_MODE)
+        if self.workspace.plan is None:
+            self.edit_plan(first_run=True)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        self.workspace.set_theme(theme.name)
+
+    # --- what screens ask of the app ------------------------------------------------------
+
+    def open_item(self, item_id: str) -> None:
+        from planner.tui.screens.item_detail import ItemDetailScreen
+
+        if self.workspace.syllabus.item(item_id) is not None:
+            self.push_screen(ItemDetailScreen(item_id))
+
+    def open_link(self, url: str | None) -> None:
+        """Open a link in the browser: http(s) only, never anything else."""
+        if not url:
+            self.notify("This item has no link", severity="warning", timeout=2)
+        elif not url.lower().startswith(SAFE_URL_SCHEMES):
+            self.notify("Only http and https links are opened", severity="error")
+        else:
+            self.open_url(url)
+            self.notify(f"Opened {url}", timeout=2, markup=False)
+
+    def open_practice(self, any_id: str, kind: str) -> None:
+        """A review, drill or mock session: handled by the practice screen when present."""
+        if "practice" in self._modes:
+            self.switch_mode("practice")
+        else:
+            self.notify(f"{kind.capitalize()} sessions are done from the Practice screen")
+
+    def edit_plan(self, *, first_run: bool = False) -> None:
+        from planner.tui.screens.plan_setup import PlanSetupScreen
+
+        self.push_screen(PlanSetupScreen(first_run=first_run), self._plan_saved)
+
+    def _plan_saved(self, saved: bool | None) -> None:
+        if saved:
+            self.notify("Plan saved", timeout=2)
+            self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        from planner.tui.screens.base import PlannerScreen
+
+        if isinstance(self.screen, PlannerScreen):
+            self.screen.changed()
+
+    # --- app-wide actions ----------------------------------------------------------------
+
+    def action_undo(self) -> None:
+        event = self.workspace.undo()
+        if event is None:
+            self.notify("Nothing to undo", severity="warning", timeout=2)
+        else:
+            self.notify(f"Undone: {event.describe()}", timeout=2, markup=False)
+        saved = self.workspace.theme
+        if saved and saved != self.theme and saved in self.available_themes:
+            self.theme = saved
+        self._refresh_current()
+
+    def action_help(self) -> None:
+        from planner.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    async def action_quit(self) -> None:
+        self.flush_notes()
+        await super().action_quit()
+
+    def flush_notes(self) -> None:
+        """Save every note being edited (also done on leaving the note and on unmount)."""
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                save = getattr(screen, "save_note", None)
+                if callable(save):
+                    save()

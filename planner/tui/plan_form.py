@@ -1,0 +1,123 @@
+"""Reading the plan setup form: text fields to plan values, or a message for the field that
+is wrong. No Textual here (tested on its own); parsing of dates and days off is the core's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from planner.core.plan import WEEKDAYS, DayOff, Interview, Plan
+from planner.core.plan_spec import SpecError, parse_date, parse_day_off
+
+MAX_DAY_MINUTES = 1440
+
+
+class FieldError(ValueError):
+    """What is wrong with one field of the form (`field` names it)."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def read_interview(
+    name: str, date_text: str, rounds: Sequence[str], known_rounds: Sequence[str], today: dt.date
+) -> Interview:
+    name = name.strip()
+    if not name:
+        raise FieldError("name", "Give the interview a name")
+    if len(name) > 200:
+        raise FieldError("name", "A name of at most 200 characters")
+    if not date_text.strip():
+        raise FieldError("date", "The date of the interview (YYYY-MM-DD)")
+    try:
+        date = parse_date(date_text)
+    except SpecError as exc:
+        raise FieldError("date", str(exc)) from None
+    if date < today:
+        raise FieldError("date", f"{date:%a %d %b %Y} is in the past")
+    if not rounds:
+        raise FieldError("rounds", "Pick at least one round")
+    unknown = [r for r in rounds if r not in known_rounds]
+    if unknown:
+        raise FieldError("rounds", f"Unknown round {unknown[0]!r}")
+    return Interview(name=name, date=date, rounds=tuple(dict.fromkeys(rounds)))
+
+
+def read_minutes(texts: Sequence[str]) -> tuple[int, int, int, int, int, int, int]:
+    """Minutes for Monday..Sunday; an error names the weekday (`min-mon` ...)."""
+    if len(texts) != 7:
+        raise ValueError("seven weekdays expected")
+    values: list[int] = []
+    for day, text in zip(WEEKDAYS, texts, strict=True):
+        field = f"min-{day}"
+        stripped = text.strip() or "0"
+        try:
+            value = int(stripped)
+        except ValueError:
+            raise FieldError(
+                field, f"{day.capitalize()}: {text.strip()!r} is not minutes"
+            ) from None
+        if not 0 <= value <= MAX_DAY_MINUTES:
+            raise FieldError(field, f"{day.capitalize()}: {value} is not within 0..1440 minutes")
+        values.append(value)
+    a, b, c, d, e, f, g = values
+    return (a, b, c, d, e, f, g)
+
+
+def read_days_off(text: str) -> tuple[DayOff, ...]:
+    """`2026-12-24..2026-12-26, 2026-12-31` (commas or spaces between entries)."""
+    entries = [part for part in text.replace(",", " ").split() if part]
+    days: list[DayOff] = []
+    for entry in entries:
+        try:
+            days.append(parse_day_off(entry))
+        except SpecError as exc:
+            raise FieldError("days-off", str(exc)) from None
+    return tuple(days)
+
+
+def format_days_off(days_off: Sequence[DayOff]) -> str:
+    return ", ".join(
+        d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()}..{d.end.isoformat()}"
+        for d in days_off
+    )
+
+
+def read_start(text: str) -> dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        return parse_date(text)
+    except SpecError as exc:
+        raise FieldError("start", str(exc)) from None
+
+
+def build_plan(
+    base: Plan | None,
+    interviews: Sequence[Interview],
+    minutes_texts: Sequence[str],
+    days_off_text: str,
+    start_text: str,
+) -> Plan:
+    """The plan the form describes, keeping the base plan's options and extra syllabi."""
+    if not interviews:
+        raise FieldError("interviews", "Add at least one interview")
+    minutes = read_minutes(minutes_texts)
+    if not any(minutes):
+        raise FieldError("min-mon", "Some time on at least one weekday")
+    days_off = read_days_off(days_off_text)
+    start = read_start(start_text)
+    last = max(i.date for i in interviews)
+    if start is not None and start > last:
+        raise FieldError("start", "The plan must start before the last interview")
+    previous = base or Plan()
+    return previous.model_copy(
+        update={
+            "interviews": tuple(sorted(interviews, key=lambda i: (i.date, i.name))),
+            "weekday_minutes": minutes,
+            "days_off": days_off,
+            "start": start,
+        }
+    )

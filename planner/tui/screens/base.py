@@ -1,0 +1,55 @@
+"""What every main screen shares: the workspace, the tab bar, refresh when stale."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.screen import Screen
+
+from planner.workspace import Workspace
+
+if TYPE_CHECKING:
+    from planner.tui.app import PlannerApp
+
+
+class PlannerScreen(Screen[None]):
+    """A main screen over the workspace. `refresh_view` redraws from the workspace; it runs
+    on mount, after each action here, and on resume when an action elsewhere made it stale."""
+
+    MODE: ClassVar[str] = ""
+    """The mode this screen is the base of ("" for pushed screens)."""
+    HELP_GROUP: ClassVar[str] = ""
+    """Heading of this screen's keys in the help screen."""
+
+    _seen_version: int = -1
+
+    @property
+    def planner_app(self) -> PlannerApp:
+        from planner.tui.app import PlannerApp
+
+        app = self.app
+        assert isinstance(app, PlannerApp)
+        return app
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.planner_app.workspace
+
+    def refresh_view(self) -> None:
+        """Redraw everything from the workspace."""
+
+    def _refresh_if_stale(self) -> None:
+        if self._seen_version != self.workspace.version:
+            self._seen_version = self.workspace.version
+            self.refresh_view()
+
+    def on_mount(self) -> None:
+        self._refresh_if_stale()
+
+    def on_screen_resume(self) -> None:
+        if self.is_mounted:
+            self._refresh_if_stale()
+
+    def changed(self) -> None:
+        """Call after an action: redraw this screen now (others redraw when shown)."""
+        self._refresh_if_stale()

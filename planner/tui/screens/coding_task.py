@@ -1,0 +1,82 @@
+"""Coding task practice: the task, a timer, the outcome and notes. Anything not cleanly
+solved joins the re-practice queue, and the scheduler brings it back."""
+
+from __future__ import annotations
+
+import math
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, RadioButton, RadioSet, Static, TextArea
+
+from planner.core.drill import OUTCOME_LABELS
+from planner.core.progress import OUTCOMES, Outcome
+from planner.tui.widgets.countdown import Countdown
+from planner.workspace import Workspace
+
+
+class CodingTaskScreen(Screen[bool]):
+    """Dismisses with True once the attempt is saved."""
+
+    HELP_GROUP = "Coding task"
+    CSS_PATH = "practice_session.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save attempt", id="coding.save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="coding.cancel"),
+    ]
+
+    def __init__(self, practice_id: str) -> None:
+        super().__init__()
+        self.practice_id = practice_id
+
+    @property
+    def workspace(self) -> Workspace:
+        workspace: Workspace = getattr(self.app, "workspace")  # noqa: B009 (PlannerApp)
+        return workspace
+
+    def compose(self) -> ComposeResult:
+        practice = self.workspace.syllabus.practice_item(self.practice_id)
+        prompt = practice.prompt if practice is not None else self.practice_id
+        minutes = practice.pass_minutes if practice is not None else 30
+        yield Static(Content(f"Coding task · {self.practice_id}"), id="session-title")
+        yield Countdown(minutes * 60, self.workspace.clock, id="session-countdown")
+        yield Static(Content(prompt), id="session-prompt")
+        with RadioSet(id="outcome"):
+            for outcome in OUTCOMES:
+                yield RadioButton(OUTCOME_LABELS[outcome], id=f"outcome-{outcome}")
+        yield TextArea(id="session-notes", soft_wrap=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#outcome", RadioSet).border_title = "Outcome"
+        self.query_one("#session-notes", TextArea).border_title = "Notes"
+        self.query_one("#outcome", RadioSet).focus()
+
+    @property
+    def outcome(self) -> Outcome | None:
+        pressed = self.query_one("#outcome", RadioSet).pressed_index
+        return OUTCOMES[pressed] if pressed >= 0 else None
+
+    def action_save(self) -> None:
+        outcome = self.outcome
+        if outcome is None:
+            self.notify("Choose an outcome first", severity="warning", timeout=3)
+            return
+        minutes = max(1, math.ceil(self.query_one(Countdown).elapsed / 60))
+        notes = self.query_one("#session-notes", TextArea).text
+        self.workspace.record_attempt(self.practice_id, outcome, minutes, notes)
+        if outcome != "solved":
+            self.app.notify(
+                f"{OUTCOME_LABELS[outcome].capitalize()}: back in the re-practice queue",
+                timeout=3,
+            )
+        else:
+            self.app.notify("Solved", timeout=2)
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)

@@ -1,0 +1,88 @@
+"""Help: every key, grouped by screen, read from the bindings themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Footer, Static
+
+from planner.tui.modes import MODES, screen_class_of
+
+
+def binding_groups(app: App[object]) -> list[tuple[str, list[Binding]]]:
+    """(heading, bindings) for the app and every screen, in the order a person meets them."""
+    from planner.tui.screens.item_detail import ItemDetailScreen
+    from planner.tui.screens.plan_setup import PlanSetupScreen
+
+    groups: list[tuple[str, list[Binding]]] = [("Everywhere", _described(app.BINDINGS))]
+    groups[0][1].append(
+        Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", id="app.palette")
+    )
+    for mode in MODES:
+        screen_class = screen_class_of(mode)
+        if screen_class is not None:
+            title = getattr(screen_class, "HELP_GROUP", "") or mode.title
+            groups.append((f"{mode.key} {title}", _described(screen_class.BINDINGS)))
+    for extra in (ItemDetailScreen, PlanSetupScreen, HelpScreen):
+        groups.append((extra.HELP_GROUP, _described(extra.BINDINGS)))
+    return groups
+
+
+def _described(bindings: Iterable[BindingType]) -> list[Binding]:
+    """Bindings with a description, one per id (a binding of several keys is one entry)."""
+    found: dict[str, Binding] = {}
+    for binding in Binding.make_bindings(bindings):
+        if binding.description and not binding.system:
+            key = binding.id or binding.action
+            if key in found:
+                previous = found[key]
+                if previous.key_display is None:
+                    found[key] = previous.with_key(f"{previous.key},{binding.key}")
+            else:
+                found[key] = binding
+    return list(found.values())
+
+
+class HelpScreen(ModalScreen[None]):
+    HELP_GROUP = "Help"
+    CSS_PATH = "help.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,q", "close", "Close help", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Static("Keys", id="help-title")
+            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=False)
+            yield Static("Every action is also in the command palette (ctrl+p).", id="help-tip")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#help-keys", DataTable)
+        table.add_column("Key", width=14)
+        table.add_column("Action", width=28)
+        table.add_column("Binding id", width=24)
+        seen_first = False
+        for heading, bindings in binding_groups(self.app):
+            if seen_first:
+                table.add_row(Text(""), Text(""), Text(""))
+            seen_first = True
+            table.add_row(Text(heading, style="bold"), Text(""), Text(""))
+            for binding in bindings:
+                key = binding.key_display or ", ".join(
+                    self.app.get_key_display(binding.with_key(k)) for k in binding.key.split(",")
+                )
+                table.add_row(
+                    Text(f"  {key}"), Text(binding.description), Text(binding.id or "", "dim")
+                )
+        table.focus()
+
+    def action_close(self) -> None:
+        self.dismiss()

@@ -1,0 +1,146 @@
+"""Readiness: per interview, a bar per round with its parts (coverage, recall, practice, on
+track), a burn-down, and the weakest questions."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from planner.core.labels import format_minutes
+from planner.core.readiness import InterviewReadiness, Readiness, RoundReadiness
+from planner.exports.status_text import FORMULA, bar, percent, practice_text, slack_text
+from planner.tui.screens.base import PlannerScreen
+from planner.tui.widgets.burndown import LEGEND, BurnDownChart
+from planner.tui.widgets.mode_tabs import ModeTabs
+
+BAR = 8
+WEAK_SHOWN = 5
+
+
+class ReadinessScreen(PlannerScreen):
+    MODE = "readiness"
+    HELP_GROUP = "Readiness"
+    CSS_PATH = "readiness.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "review_weakest", "Review weakest", id="readiness.review"),
+        Binding("d", "drill", "Drill", id="readiness.drill"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield ModeTabs(self.MODE, self.workspace.today)
+        yield VerticalScroll(id="readiness-body")
+        yield Footer()
+
+    def refresh_view(self) -> None:
+        figures = self.workspace.readiness
+        body = self.query_one("#readiness-body", VerticalScroll)
+        body.remove_children()
+        widgets: list[Static | BurnDownChart] = []
+        if not figures.interviews:
+            widgets.append(
+                Static(
+                    Content("No upcoming interview. Press p on Today to add one."),
+                    classes="muted",
+                )
+            )
+        for n, interview in enumerate(figures.interviews):
+            widgets.append(Static(interview_content(interview, figures), classes="interview"))
+            widgets.append(BurnDownChart(interview.burndown, id=f"burndown-{n}"))
+            widgets.append(Static(LEGEND, classes="legend"))
+        widgets.append(Static(weakest_content(figures, self), id="weakest"))
+        widgets.append(Static(Content(FORMULA + "."), classes="muted formula"))
+        body.mount_all(widgets)
+
+    def action_review_weakest(self) -> None:
+        weak = [w.practice_id for w in self.workspace.readiness.weakest[:WEAK_SHOWN]]
+        if not weak:
+            self.notify("No practice items for the upcoming interviews", timeout=3)
+            return
+        from planner.tui.screens.review_session import ReviewSessionScreen
+
+        self.app.push_screen(ReviewSessionScreen(weak))
+
+    def action_drill(self) -> None:
+        from planner.core.drill import choose_drill
+        from planner.tui.screens.drill import DrillScreen
+
+        ws = self.workspace
+        size = ws.plan.options.drill_size if ws.plan is not None else 10
+        chosen = choose_drill(ws.syllabus, ws.progress, ws.today, size)
+        if chosen:
+            self.app.push_screen(DrillScreen(chosen))
+
+
+def round_line(r: RoundReadiness) -> Content:
+    recall = (
+        Content(f"{bar(r.recall, BAR)} {percent(r.recall)}")
+        if r.recall is not None
+        else Content(f"{'-':<{BAR + 5}}")
+    )
+    practice = r.practice.score
+    practice_part = (
+        f"{bar(practice, BAR)} {percent(practice)}" if practice is not None else f"{'-':<{BAR + 5}}"
+    )
+    slack_style = "$error" if r.slack_days < 0 else "$success"
+    return Content.assemble(
+        f"  {r.round_id[:14]:<14} ",
+        (f"{bar(r.coverage, BAR)} {percent(r.coverage)}", "$accent"),
+        "  ",
+        recall,
+        "  ",
+        practice_part,
+        "  ",
+        (slack_text(r.slack_days), slack_style),
+    )
+
+
+def interview_content(interview: InterviewReadiness, figures: Readiness) -> Content:
+    days = (interview.date - figures.today).days
+    when = "today" if days == 0 else f"in {days} day{'' if days == 1 else 's'}"
+    lines = [
+        Content.assemble(
+            (interview.name, "bold"),
+            f" · {interview.date:%a %d %b} ({when}) · readiness ",
+            (f"{bar(interview.readiness, 10)} {percent(interview.readiness).strip()}", "bold"),
+        ),
+        Content.styled(
+            f"  {'round':<14} {'coverage':<13}  {'recall':<13}  {'practice':<13}  on track",
+            "$text-muted",
+        ),
+    ]
+    for r in interview.rounds:
+        lines.append(round_line(r))
+        lines.append(
+            Content.styled(
+                f"  {'':<14} {format_minutes(r.done_minutes)} of "
+                f"{format_minutes(r.required_minutes)} studied · {practice_text(r)}",
+                "$text-muted",
+            )
+        )
+    if not interview.feasible:
+        lines.append(
+            Content.styled(
+                f"  {format_minutes(interview.short_minutes)} of required study do not fit "
+                "before this interview",
+                "$warning",
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def weakest_content(figures: Readiness, screen: ReadinessScreen) -> Content:
+    syllabus = screen.workspace.syllabus
+    lines = [Content.styled("Weakest questions (recall on interview day) · r to review", "bold")]
+    for weak in figures.weakest[:WEAK_SHOWN]:
+        practice = syllabus.practice_item(weak.practice_id)
+        prompt = practice.prompt if practice is not None else weak.practice_id
+        lines.append(Content.assemble(f"  {percent(weak.recall)}  ", Content(prompt)))
+    if not figures.weakest:
+        lines.append(Content.styled("  none", "$text-muted"))
+    return Content("\n").join(lines)

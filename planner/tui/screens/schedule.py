@@ -1,0 +1,183 @@
+"""Schedule: the day-by-day agenda to the last interview, week by week."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Static
+
+from planner.core.labels import format_minutes
+from planner.core.summaries import AgendaDay, agenda
+from planner.tui.screens.base import PlannerScreen
+from planner.tui.widgets.cells import cell, split_widths
+from planner.tui.widgets.mode_tabs import ModeTabs
+
+
+class ScheduleScreen(PlannerScreen):
+    MODE = "schedule"
+    HELP_GROUP = "Schedule"
+    CSS_PATH = "schedule.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "jump_today", "Go to today", id="schedule.today"),
+        Binding("enter", "open_item", "Open", id="schedule.open", priority=True),
+        Binding("n", "next_week", "Next week", id="schedule.next_week"),
+        Binding("b", "previous_week", "Previous week", id="schedule.previous_week"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._days: list[AgendaDay] = []
+        self._row_ids: dict[str, str] = {}
+        """Row key -> item id, for rows that are a study session."""
+        self._week_rows: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield ModeTabs(self.MODE, self.workspace.today)
+        yield Static(id="schedule-summary")
+        yield DataTable(id="agenda", cursor_type="row")
+        yield Footer()
+
+    def refresh_view(self) -> None:
+        ws = self.workspace
+        self._days = agenda(ws.syllabus, ws.plan, ws.schedule, ws.progress)
+        planned = sum(d.used for d in self._days if not d.past)
+        done = sum(d.used for d in self._days if d.past)
+        coming = [d for d in self._days if not d.past]
+        last = coming[-1].date if coming else ws.today
+        summary = (
+            f"{len(coming)} days to {last:%a %d %b}: {format_minutes(planned)} planned"
+            f"{f', {format_minutes(done)} done before today' if done else ''}"
+        )
+        self.query_one("#schedule-summary", Static).update(Content(summary))
+        self._draw(jump=self._seen_version <= 0)
+
+    def _draw(self, *, jump: bool) -> None:
+        table = self.query_one("#agenda", DataTable)
+        keep = table.cursor_row if table.row_count else None
+        table.clear(columns=True)
+        (session_w,) = split_widths(self.size.width or 80, [12, 11, 16], [1])
+        table.add_column("Day", key="day", width=12)
+        table.add_column("Used/cap", key="minutes", width=11)
+        table.add_column("Session", key="session", width=session_w)
+        table.add_column("Rounds / kind", key="kind", width=16)
+        self._row_ids.clear()
+        self._week_rows.clear()
+        today = self.workspace.today
+        week: dt.date | None = None
+        for day in self._days:
+            if day.week_start != week:
+                week = day.week_start
+                key = f"week-{week.isoformat()}"
+                self._week_rows.append(key)
+                end = week + dt.timedelta(days=6)
+                table.add_row(
+                    Text(f"Week {week.isocalendar().week}", style="bold"),
+                    Text(""),
+                    Text(f"{week:%a %d %b} – {end:%a %d %b}", style="bold"),
+                    Text(""),
+                    key=key,
+                )
+            self._add_day(table, day, today, session_w)
+        if jump or keep is None:
+            self.action_jump_today()
+        else:
+            table.move_cursor(row=min(keep, table.row_count - 1), animate=False)
+
+    def _add_day(self, table: DataTable[Text], day: AgendaDay, today: dt.date, width: int) -> None:
+        base = "dim" if day.past else ""
+        if day.date == today:
+            base = "bold"
+        label = f"{'▶ ' if day.date == today else ''}{day.date:%a %d %b}"
+        used = f"{day.used}/{day.capacity}m" if day.capacity or day.used else "–"
+        lines: list[tuple[Text, Text, str | None]] = []
+        for name in day.interviews:
+            lines.append((cell(f"Interview: {name}", width, "bold reverse"), Text(""), None))
+        if day.off and not day.entries:
+            lines.append((cell("day off", width, "italic dim"), Text(""), None))
+        for entry in day.entries:
+            mark = "✓ " if entry.done else ""
+            style = "dim" if entry.done else ""
+            if entry.kind != "study":
+                style = f"{style} italic".strip()
+            lines.append(
+                (
+                    cell(f"{mark}{entry.title}  {format_minutes(entry.minutes)}", width, style),
+                    cell(entry.kind if entry.kind != "study" else _rounds_of(self, entry.id), 16),
+                    entry.id if entry.kind == "study" else None,
+                )
+            )
+        if day.mock_for and not day.entries:
+            lines.append((cell(f"mock day for {', '.join(day.mock_for)}", width), Text(""), None))
+        if not lines:
+            note = "nothing done" if day.past else "free"
+            lines.append((cell(note, width, "dim"), Text(""), None))
+        for index, (session, kind, item_id) in enumerate(lines):
+            key = f"{day.date.isoformat()}#{index}"
+            if item_id is not None:
+                self._row_ids[key] = item_id
+            table.add_row(
+                Text(label, style=base) if index == 0 else Text(""),
+                Text(used, style=base) if index == 0 else Text(""),
+                session,
+                kind,
+                key=key,
+            )
+
+    def on_resize(self) -> None:
+        if self._days:
+            self._draw(jump=False)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _row_key(self) -> str | None:
+        table = self.query_one("#agenda", DataTable)
+        if not table.row_count:
+            return None
+        value = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return str(value) if value is not None else None
+
+    def action_jump_today(self) -> None:
+        table = self.query_one("#agenda", DataTable)
+        key = f"{self.workspace.today.isoformat()}#0"
+        try:
+            index = table.get_row_index(key)
+        except Exception:
+            return
+        table.move_cursor(row=index, animate=False)
+        table.scroll_to(y=max(0, index - 1), animate=False)
+
+    def _move_week(self, step: int) -> None:
+        table = self.query_one("#agenda", DataTable)
+        if not self._week_rows:
+            return
+        rows = [table.get_row_index(k) for k in self._week_rows]
+        current = table.cursor_row
+        if step > 0:
+            target = next((r for r in rows if r > current), rows[-1])
+        else:
+            target = next((r for r in reversed(rows) if r < current), rows[0])
+        table.move_cursor(row=target, animate=False)
+        table.scroll_to(y=target, animate=False)
+
+    def action_next_week(self) -> None:
+        self._move_week(1)
+
+    def action_previous_week(self) -> None:
+        self._move_week(-1)
+
+    def action_open_item(self) -> None:
+        key = self._row_key()
+        item_id = self._row_ids.get(key or "")
+        if item_id is not None:
+            self.planner_app.open_item(item_id)
+
+
+def _rounds_of(screen: ScheduleScreen, item_id: str) -> str:
+    item = screen.workspace.syllabus.item(item_id)
+    return ", ".join(item.rounds) if item else ""

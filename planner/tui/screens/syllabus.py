@@ -1,0 +1,231 @@
+"""Syllabus: round -> resource -> item, with progress on every node, a filter, and ticks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Input, Tree
+from textual.widgets.tree import TreeNode
+
+from planner.core.labels import format_minutes
+from planner.core.summaries import needed_rounds, node_progress
+from planner.core.syllabus import StudyItem
+from planner.tui.screens.base import PlannerScreen
+from planner.tui.widgets.mode_tabs import ModeTabs
+
+NO_ROUND = "(no round)"
+
+
+@dataclass(frozen=True, slots=True)
+class NodeRef:
+    """What a tree node stands for: a round, a resource within a round, or an item."""
+
+    kind: str
+    id: str
+    item_ids: tuple[str, ...]
+
+
+class SyllabusScreen(PlannerScreen):
+    MODE = "syllabus"
+    HELP_GROUP = "Syllabus"
+    CSS_PATH = "syllabus.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "tick", "Done", id="syllabus.tick", key_display="space", priority=True),
+        Binding("enter", "open_item", "Open / expand", id="syllabus.open", priority=True),
+        Binding("slash", "filter", "Filter", id="syllabus.filter", key_display="/"),
+        Binding("escape", "clear_filter", "Clear filter", id="syllabus.clear"),
+        Binding("e", "expand_all", "Expand all", id="syllabus.expand"),
+        Binding("c", "collapse_all", "Collapse", id="syllabus.collapse"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tree_nodes: list[TreeNode[NodeRef]] = []
+        self._query = ""
+
+    def compose(self) -> ComposeResult:
+        yield ModeTabs(self.MODE, self.workspace.today)
+        yield Input(placeholder="Filter by title, resource or id (esc clears)", id="filter")
+        tree: Tree[NodeRef] = Tree("Syllabus", id="syllabus-tree")
+        tree.show_root = False
+        tree.guide_depth = 3
+        yield tree
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self._build()
+        super().on_mount()
+        self.query_one("#syllabus-tree", Tree).focus()
+
+    # --- building and labelling ---------------------------------------------------------
+
+    def _matches(self, item: StudyItem) -> bool:
+        if not self._query:
+            return True
+        needle = self._query.casefold()
+        return any(
+            needle in text.casefold()
+            for text in (item.title, item.id, item.resource.title, item.item.description)
+        )
+
+    def _build(self) -> None:
+        syllabus = self.workspace.syllabus
+        tree: Tree[NodeRef] = self.query_one("#syllabus-tree", Tree)
+        tree.clear()
+        self._tree_nodes = []
+        rounds = [(r.id, r.name) for r in syllabus.rounds]
+        if any(not i.rounds for i in syllabus.items):
+            rounds.append((NO_ROUND, "Items of no round"))
+        filtering = bool(self._query)
+        for round_id, round_name in rounds:
+            items = [
+                i
+                for i in syllabus.items
+                if (round_id in i.rounds or (round_id == NO_ROUND and not i.rounds))
+                and self._matches(i)
+            ]
+            if not items:
+                continue
+            round_node = tree.root.add(
+                round_name, NodeRef("round", round_id, tuple(i.id for i in items))
+            )
+            self._tree_nodes.append(round_node)
+            by_resource: dict[str, list[StudyItem]] = {}
+            for item in items:
+                by_resource.setdefault(item.resource.id, []).append(item)
+            for resource_id, resource_items in by_resource.items():
+                resource_node = round_node.add(
+                    resource_items[0].resource.title,
+                    NodeRef("resource", resource_id, tuple(i.id for i in resource_items)),
+                    expand=filtering,
+                )
+                self._tree_nodes.append(resource_node)
+                for item in resource_items:
+                    leaf = resource_node.add_leaf(item.title, NodeRef("item", item.id, (item.id,)))
+                    self._tree_nodes.append(leaf)
+            round_node.expand()
+        self._label_all()
+
+    def _label_all(self) -> None:
+        ws = self.workspace
+        syllabus, progress = ws.syllabus, ws.progress
+        needed = needed_rounds(ws.plan)
+        for node in self._tree_nodes:
+            ref = node.data
+            if ref is None:
+                continue
+            if ref.kind == "item":
+                item = syllabus.item(ref.id)
+                if item is None:
+                    continue
+                done = progress.is_done(ref.id)
+                left = progress.remaining(ref.id, item.minutes)
+                label = Text.assemble(
+                    ("[x] " if done else "[ ] ", "bold" if done else ""),
+                    (item.title, "strike" if done else ""),
+                    ("  " + ("done" if done else f"{format_minutes(left)} left"), "dim italic"),
+                )
+                if not needed.intersection(item.rounds):
+                    label.stylize("dim")
+                    label.append("  not needed", "dim italic")
+            else:
+                title = _title_of(self, ref)
+                summary = node_progress(syllabus, progress, ref.item_ids)
+                label = Text.assemble(
+                    (title, "bold" if ref.kind == "round" else ""),
+                    ("  " + summary.text, "dim"),
+                )
+                if not _any_needed(syllabus_items(self, ref.item_ids), needed):
+                    label.stylize("dim")
+            node.set_label(label)
+
+    def refresh_view(self) -> None:
+        self._label_all()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Space and enter belong to the filter field while it is being typed in.
+        return not (action in ("tick", "open_item") and isinstance(self.focused, Input))
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _cursor_ref(self) -> NodeRef | None:
+        node = self.query_one("#syllabus-tree", Tree).cursor_node
+        return node.data if node is not None else None
+
+    def action_tick(self) -> None:
+        ref = self._cursor_ref()
+        if ref is None or ref.kind != "item":
+            node = self.query_one("#syllabus-tree", Tree).cursor_node
+            if node is not None and node.allow_expand:
+                node.toggle()
+            return
+        done = self.workspace.tick(ref.id)
+        self.changed()
+        item = self.workspace.syllabus.item(ref.id)
+        title = item.title if item else ref.id
+        self.notify(f"{'Done' if done else 'Not done'}: {title}", timeout=2, markup=False)
+
+    def action_open_item(self) -> None:
+        tree = self.query_one("#syllabus-tree", Tree)
+        node = tree.cursor_node
+        if node is None or node.data is None:
+            return
+        if node.data.kind == "item":
+            self.planner_app.open_item(node.data.id)
+        else:
+            node.toggle()
+
+    def action_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.display = True
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.value = ""
+        field.display = False
+        self.query_one("#syllabus-tree", Tree).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self._query = event.value.strip()
+        self._build()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.query_one("#syllabus-tree", Tree).focus()
+
+    def action_expand_all(self) -> None:
+        self.query_one("#syllabus-tree", Tree).root.expand_all()
+
+    def action_collapse_all(self) -> None:
+        tree = self.query_one("#syllabus-tree", Tree)
+        for node in tree.root.children:
+            for child in node.children:
+                child.collapse()
+
+
+def _title_of(screen: SyllabusScreen, ref: NodeRef) -> str:
+    syllabus = screen.workspace.syllabus
+    if ref.kind == "round":
+        found = syllabus.round(ref.id)
+        return found.name if found else ref.id
+    resource = syllabus.resource(ref.id)
+    return resource.title if resource else ref.id
+
+
+def syllabus_items(screen: SyllabusScreen, ids: Sequence[str]) -> list[StudyItem]:
+    syllabus = screen.workspace.syllabus
+    return [i for i in (syllabus.item(x) for x in ids) if i is not None]
+
+
+def _any_needed(items: Sequence[StudyItem], needed: frozenset[str]) -> bool:
+    return any(needed.intersection(i.rounds) for i in items)

@@ -1,0 +1,203 @@
+"""Today: the sessions to do now, ticked off one by one."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
+
+from planner.core.labels import format_minutes
+from planner.core.summaries import (
+    TodayRow,
+    next_interview,
+    plan_status,
+    today_rows,
+    today_totals,
+)
+from planner.tui.screens.base import PlannerScreen
+from planner.tui.widgets.cells import cell, split_widths
+from planner.tui.widgets.mode_tabs import ModeTabs
+
+MINUTE_STEP = 15
+"""`+` and `-` record or take back this many minutes."""
+
+STATUS_STYLE = {
+    "on-track": "bold $success",
+    "behind": "bold $warning",
+    "infeasible": "bold $error",
+    "no-plan": "bold $text-muted",
+}
+
+
+class TodayScreen(PlannerScreen):
+    MODE = "today"
+    HELP_GROUP = "Today"
+    CSS_PATH = "today.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "tick", "Done", id="today.tick", key_display="space", priority=True),
+        Binding("plus,equals_sign", "more", f"+{MINUTE_STEP}m", id="today.more", key_display="+"),
+        Binding("minus", "less", f"-{MINUTE_STEP}m", id="today.less", key_display="-"),
+        Binding("t", "push", "Tomorrow", id="today.push"),
+        Binding("enter", "open_item", "Open", id="today.open", priority=True),
+        Binding("o", "open_link", "Link", id="today.link"),
+        Binding("p", "edit_plan", "Plan", id="today.plan"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[TodayRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield ModeTabs(self.MODE, self.workspace.today)
+        yield Static(id="banner")
+        with Horizontal(id="today-progress"):
+            yield Label(id="minutes-label")
+            yield ProgressBar(id="minutes-bar", show_eta=False)
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Static(id="empty")
+        yield Footer()
+
+    def refresh_view(self) -> None:
+        ws = self.workspace
+        schedule = ws.schedule
+        self._rows = today_rows(ws.syllabus, schedule, ws.progress, ws.today)
+        self._draw_banner()
+        totals = today_totals(self._rows)
+        self.query_one("#minutes-label", Label).update(Content(totals.text))
+        bar = self.query_one("#minutes-bar", ProgressBar)
+        bar.update(total=max(1, totals.total_minutes), progress=totals.done_minutes)
+        self._draw_table()
+
+    def _draw_banner(self) -> None:
+        ws = self.workspace
+        coming = next_interview(ws.plan, ws.today)
+        status = plan_status(ws.syllabus, ws.plan, ws.schedule)
+        lines: list[Content] = []
+        if coming is not None:
+            lines.append(Content.assemble(("Next: ", "bold"), coming.text))
+        lines.append(Content.styled(status.text, STATUS_STYLE[status.kind]))
+        if status.fix:
+            lines.append(Content.assemble(("Fix: ", "bold"), status.fix))
+        self.query_one("#banner", Static).update(Content("\n").join(lines))
+        banner = self.query_one("#banner", Static)
+        for kind in STATUS_STYLE:
+            banner.set_class(kind == status.kind, f"-{kind}")
+
+    def _draw_table(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        current = self._current_id()
+        table.clear(columns=True)
+        title_w, resource_w = split_widths(self.size.width or 80, [3, 18, 9], [3, 2])
+        table.add_column(" ", key="check", width=3)
+        table.add_column("Session", key="title", width=title_w)
+        table.add_column("Resource", key="resource", width=resource_w)
+        table.add_column("Rounds", key="rounds", width=18)
+        table.add_column("Minutes", key="minutes", width=9)
+        for row in self._rows:
+            style = "dim" if row.done else ""
+            table.add_row(
+                Text("[x]" if row.done else "[ ]", style="bold" if row.done else ""),
+                cell(row.title, title_w, "strike dim" if row.done else ""),
+                cell(row.resource or row.kind, resource_w, style),
+                cell(", ".join(row.rounds), 18, style),
+                cell(_minutes_text(row), 9, style),
+                key=row.id,
+            )
+        empty = self.query_one("#empty", Static)
+        empty.display = not self._rows
+        if not self._rows:
+            empty.update(
+                Content("Nothing planned today. Press 2 for the schedule, p to edit the plan.")
+            )
+        if current is not None and any(r.id == current for r in self._rows):
+            table.move_cursor(row=table.get_row_index(current))
+
+    def on_resize(self) -> None:
+        if self._rows:
+            self._draw_table()
+
+    # --- the row under the cursor ---------------------------------------------------------
+
+    def _current_id(self) -> str | None:
+        table = self.query_one("#sessions", DataTable)
+        if not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        return str(key.value) if key.value is not None else None
+
+    def _current_row(self) -> TodayRow | None:
+        any_id = self._current_id()
+        return next((r for r in self._rows if r.id == any_id), None)
+
+    def _study_row(self) -> TodayRow | None:
+        row = self._current_row()
+        if row is None:
+            return None
+        if row.kind != "study":
+            self.planner_app.open_practice(row.id, row.kind)
+            return None
+        return row
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_tick(self) -> None:
+        row = self._study_row()
+        if row is None:
+            return
+        done = self.workspace.tick(row.id)
+        self.changed()
+        self.notify(f"{'Done' if done else 'Not done'}: {row.title}", timeout=2, markup=False)
+
+    def _minutes(self, step: int) -> None:
+        row = self._study_row()
+        if row is None:
+            return
+        recorded = self.workspace.add_minutes(row.id, step)
+        self.changed()
+        if recorded == 0:
+            self.notify("No minutes recorded today to take back", severity="warning", timeout=2)
+
+    def action_more(self) -> None:
+        self._minutes(MINUTE_STEP)
+
+    def action_less(self) -> None:
+        self._minutes(-MINUTE_STEP)
+
+    def action_push(self) -> None:
+        row = self._current_row()
+        if row is None:
+            return
+        to = self.workspace.push_tomorrow(row.id)
+        self.changed()
+        self.notify(f"Moved to {to:%a %d %b}: {row.title}", timeout=2, markup=False)
+
+    def action_open_item(self) -> None:
+        row = self._current_row()
+        if row is None:
+            return
+        if row.kind == "study":
+            self.planner_app.open_item(row.id)
+        else:
+            self.planner_app.open_practice(row.id, row.kind)
+
+    def action_open_link(self) -> None:
+        row = self._current_row()
+        if row is not None:
+            self.planner_app.open_link(row.url)
+
+    def action_edit_plan(self) -> None:
+        self.planner_app.edit_plan()
+
+
+def _minutes_text(row: TodayRow) -> str:
+    if row.done_minutes and row.planned_minutes:
+        return f"{row.done_minutes}/{row.minutes}m"
+    if row.done_minutes:
+        return format_minutes(row.done_minutes)
+    return format_minutes(row.planned_minutes)

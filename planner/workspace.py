@@ -1,0 +1,231 @@
+"""The one place the UI gets its state and performs its actions.
+
+Every action is one store transaction; afterwards the plan and progress are read back from
+the store (so what another window wrote is never lost) and the schedule is recomputed on
+first use. No Textual here: the TUI, and anything else interactive, sits on top of this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from planner.core.plan import Plan
+from planner.core.progress import Attempt, MockRound, Outcome, Progress, Rating
+from planner.core.schedule_types import PlannedReview, Schedule
+from planner.core.syllabus import Syllabus
+
+if TYPE_CHECKING:
+    from planner.core.readiness import Readiness
+    from planner.store import Event, Store
+
+THEME_SETTING = "theme"
+
+
+class Workspace:
+    """Syllabus + store + today: derived state, cached until the next action."""
+
+    def __init__(
+        self,
+        syllabus: Syllabus,
+        store: Store,
+        today: dt.date,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self.syllabus = syllabus
+        self.store = store
+        self.today = today
+        self.clock: Callable[[], dt.datetime] = clock or dt.datetime.now
+        self.version = 0
+        """Bumped after every action: views compare it to know they are stale."""
+        self._plan: Plan | None = None
+        self._plan_loaded = False
+        self._progress: Progress | None = None
+        self._schedule: Schedule | None = None
+        self._reviews: list[PlannedReview] | None = None
+        self._reviews_version = -1
+        self._readiness: tuple[int, Readiness] | None = None
+
+    # --- state -------------------------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan | None:
+        if not self._plan_loaded:
+            self._plan = self.store.load_plan()
+            self._plan_loaded = True
+        return self._plan
+
+    @property
+    def progress(self) -> Progress:
+        if self._progress is None:
+            self._progress = self.store.load_progress()
+        return self._progress
+
+    @property
+    def schedule(self) -> Schedule:
+        if self._schedule is None:
+            from planner.core.scheduler import schedule
+
+            self._schedule = schedule(
+                self.syllabus,
+                self.plan or Plan(),
+                self.progress,
+                self.today,
+                reviews=self.planned_reviews(),
+            )
+        return self._schedule
+
+    def planned_reviews(self) -> Sequence[PlannedReview]:
+        """Spaced-repetition reviews to reserve time for: planned from a first scheduling
+        pass (see `planner.core.review.review_plan`), cached until the next action."""
+        if self._reviews_version != self.version or self._reviews is None:
+            from planner.core.review import review_plan
+
+            self._reviews = review_plan(
+                self.syllabus, self.plan or Plan(), self.progress, self.today
+            )
+            self._reviews_version = self.version
+        return self._reviews
+
+    def reload(self) -> None:
+        """Forget everything derived: the next read comes from the store."""
+        self._plan_loaded = False
+        self._plan = None
+        self._progress = None
+        self._schedule = None
+        self.version += 1
+
+    # --- actions (each one store transaction, then reload) -----------------------------
+
+    def tick(self, item_id: str) -> bool:
+        """Mark a study item done with its remaining minutes, or undo the mark when it is
+        done already. Returns whether it is done now."""
+        item = self.syllabus.item(item_id)
+        if item is None:
+            raise KeyError(item_id)
+        if self.progress.of(item_id).done:
+            self.store.record_undone(item_id, self.today)
+            done = False
+        else:
+            minutes = self.progress.remaining(item_id, item.minutes)
+            self.store.record_done(item_id, self.today, minutes)
+            done = True
+        self.reload()
+        return done
+
+    def add_minutes(self, item_id: str, minutes: int) -> int:
+        """Record (or, negative, take back) minutes of today's work on an item. Never takes
+        back more than was recorded today. Returns the minutes actually recorded."""
+        if self.syllabus.item(item_id) is None:
+            raise KeyError(item_id)
+        if minutes < 0:
+            today_minutes = sum(
+                w.minutes for w in self.progress.work if w.id == item_id and w.on == self.today
+            )
+            minutes = -min(-minutes, max(0, today_minutes))
+        if minutes == 0:
+            return 0
+        self.store.add_minutes(item_id, minutes, self.today)
+        self.reload()
+        return minutes
+
+    def push_tomorrow(self, any_id: str) -> dt.date:
+        to = self.today + dt.timedelta(days=1)
+        self.store.push(any_id, to)
+        self.reload()
+        return to
+
+    def pin(self, any_id: str, on: dt.date | None) -> None:
+        self.store.pin(any_id, on)
+        self.reload()
+
+    def note(self, item_id: str) -> str:
+        return self.store.note(item_id)
+
+    def save_note(self, item_id: str, text: str) -> None:
+        """Save a note; nothing is written when it is unchanged (no reload: notes do not
+        change the schedule)."""
+        self.store.save_note(item_id, text)
+
+    def save_plan(self, plan: Plan) -> None:
+        self.store.save_plan(plan)
+        self.reload()
+
+    def undo(self) -> Event | None:
+        event = self.store.undo()
+        self.reload()
+        return event
+
+    def history(self, any_id: str, limit: int = 200) -> list[Event]:
+        """Events about one item or practice item, newest first."""
+        return [e for e in reversed(self.store.events()) if any_id in _ids_of(e.payload)][:limit]
+
+    # --- practice: reviews, drills, coding attempts, mock rounds ---------------------
+
+    @property
+    def readiness(self) -> Readiness:
+        """Readiness per round and interview, cached until the next action."""
+        if self._readiness is None or self._readiness[0] != self.version:
+            from planner.core.readiness import readiness
+
+            figures = readiness(
+                self.syllabus, self.plan or Plan(), self.progress, self.schedule, self.today
+            )
+            self._readiness = (self.version, figures)
+        return self._readiness[1]
+
+    def practice_time(self) -> dt.datetime:
+        """When a practice happens: today's date at the clock's time of day (UTC)."""
+        now = self.clock()
+        if now.tzinfo is not None:
+            now = now.astimezone(dt.UTC)
+        return dt.datetime.combine(self.today, now.time(), tzinfo=dt.UTC)
+
+    def record_review(self, practice_id: str, rating: Rating) -> None:
+        """Store one review (drill ratings are reviews too)."""
+        from planner.core.review import REVIEW_MINUTES
+
+        practice = self.syllabus.practice_item(practice_id)
+        if practice is None:
+            raise KeyError(practice_id)
+        at = self.practice_time()
+        self.store.record_review(practice_id, rating, at, REVIEW_MINUTES[practice.kind])
+        self.reload()
+
+    def record_attempt(self, practice_id: str, outcome: Outcome, minutes: int, notes: str) -> None:
+        """Store a timed coding attempt (not cleanly solved: it joins the re-practice queue)."""
+        if self.syllabus.practice_item(practice_id) is None:
+            raise KeyError(practice_id)
+        at = self.practice_time()
+        self.store.record_attempt(Attempt(practice_id, outcome, max(0, minutes), at, notes))
+        self.reload()
+
+    def record_mock(
+        self, practice_id: str, scores: Mapping[str, int], minutes: int, notes: str
+    ) -> None:
+        """Store a mock design round: the framework checklist scored 0-2 per step."""
+        if self.syllabus.practice_item(practice_id) is None:
+            raise KeyError(practice_id)
+        at = self.practice_time()
+        self.store.record_mock(MockRound(practice_id, dict(scores), max(0, minutes), at, notes))
+        self.reload()
+
+    # --- settings ----------------------------------------------------------------------
+
+    @property
+    def theme(self) -> str | None:
+        return self.store.setting(THEME_SETTING)
+
+    def set_theme(self, name: str) -> None:
+        if self.store.setting(THEME_SETTING) != name:
+            self.store.set_setting(THEME_SETTING, name)
+
+
+def _ids_of(payload: dict[str, Any]) -> set[str]:
+    ids: set[str] = set()
+    for key, value in payload.items():
+        if key in ("id", "item_id", "practice_id", "any_id") and isinstance(value, str):
+            ids.add(value)
+    return ids

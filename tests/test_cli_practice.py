@@ -1,0 +1,134 @@
+"""`planner review` and `planner status` from a script."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from planner.cli import cli
+from planner.store import Store
+
+PHONE = "Meta phone screen=2026-12-04:phone-screen"
+ONSITE = "Onsite=2026-12-23:ml-theory,ml-coding"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+@pytest.fixture
+def planned() -> None:
+    result = run("init", "--interview", PHONE, "--interview", ONSITE)
+    assert result.exit_code == 0, result.output
+
+
+def stored_reviews(data_dir: Path) -> list[tuple[str, str, dt.date]]:
+    store = Store.open(data_dir)
+    try:
+        return [(r.practice_id, r.rating, r.at.date()) for r in store.load_progress().reviews]
+    finally:
+        store.close()
+
+
+def test_review_is_stored_with_todays_date_and_reports_the_next_due(
+    planned: None, data_dir: Path
+) -> None:
+    result = run("review", "q-bias-variance", "good")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == (
+        "reviewed: q-bias-variance good on 2026-11-25; next due 2026-11-27"
+    )
+    assert stored_reviews(data_dir) == [("q-bias-variance", "good", dt.date(2026, 11, 25))]
+
+
+def test_review_takes_the_date_from_today_option_and_any_case_of_rating(
+    planned: None, data_dir: Path
+) -> None:
+    assert run("review", "q-bias-variance", "AGAIN", "--today", "2026-11-30").exit_code == 0
+    assert stored_reviews(data_dir) == [("q-bias-variance", "again", dt.date(2026, 11, 30))]
+
+
+def test_unknown_practice_item_is_a_user_error_and_stores_nothing(
+    planned: None, data_dir: Path
+) -> None:
+    result = run("review", "q-bias-varianc", "good")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        "planner: unknown practice item 'q-bias-varianc' (did you mean 'q-bias-variance'?)"
+    )
+    assert "Traceback" not in result.output
+    assert stored_reviews(data_dir) == []
+
+
+def test_study_item_id_is_not_a_practice_item(planned: None, data_dir: Path) -> None:
+    result = run("review", "hundred-page-ml/ch05", "good")
+    assert result.exit_code == 1
+    assert "unknown practice item 'hundred-page-ml/ch05'" in result.stderr
+    assert stored_reviews(data_dir) == []
+
+
+def test_bad_rating_is_a_usage_error_and_stores_nothing(planned: None, data_dir: Path) -> None:
+    result = run("review", "q-bias-variance", "great")
+    assert result.exit_code == 2
+    assert "'great' is not one of 'again', 'hard', 'good', 'easy'" in result.stderr
+    assert stored_reviews(data_dir) == []
+
+
+def test_status_json_has_exactly_the_contract_shape(planned: None) -> None:
+    result = run("status", "--json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    assert set(doc) == {"today", "rounds", "interviews"}
+    assert doc["today"] == "2026-11-25"
+    assert [r["id"] for r in doc["rounds"]] == ["phone-screen", "ml-coding", "ml-theory"]
+    for r in doc["rounds"]:
+        assert set(r) == {
+            "id",
+            "coverage",
+            "recall",
+            "slack_days",
+            "required_minutes",
+            "done_minutes",
+        }
+        assert (r["coverage"], r["recall"], r["done_minutes"]) == (0.0, 0.0, 0)
+        assert isinstance(r["slack_days"], int) and r["required_minutes"] > 0
+    assert doc["interviews"] == [
+        {"name": "Meta phone screen", "date": "2026-12-04", "readiness": 0.0,
+         "rounds": ["phone-screen"]},
+        {"name": "Onsite", "date": "2026-12-23", "readiness": 0.0,
+         "rounds": ["ml-theory", "ml-coding"]},
+    ]  # fmt: skip
+
+
+def test_status_moves_with_progress_and_reviews(planned: None) -> None:
+    before = json.loads(run("status", "--json").stdout)
+    assert run("done", "hundred-page-ml/ch05").exit_code == 0
+    assert run("review", "q-bias-variance", "good").exit_code == 0
+    after = json.loads(run("status", "--json").stdout)
+    phone_before, phone_after = before["rounds"][0], after["rounds"][0]
+    assert phone_after["done_minutes"] > phone_before["done_minutes"] == 0
+    assert phone_after["coverage"] == round(
+        phone_after["done_minutes"] / phone_after["required_minutes"], 2
+    )
+    assert phone_after["recall"] > 0.0
+    assert after["interviews"][0]["readiness"] > before["interviews"][0]["readiness"]
+
+
+def test_status_table_shows_each_interview_with_bars_and_the_formula(planned: None) -> None:
+    run("review", "q-bias-variance", "good")
+    out = run("status").stdout
+    assert "Meta phone screen  2026-12-04 (in 9 days)" in out
+    assert "phone-screen" in out and "ml-theory" in out
+    assert "█" in out and "░" in out
+    assert "practice: 1/" in out
+    assert "0.5 coverage + 0.3 recall + 0.2 practice" in out
+
+
+def test_status_without_a_plan_says_how_to_make_one(data_dir: Path) -> None:
+    result = run("status")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("planner: no plan yet")

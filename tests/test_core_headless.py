@@ -1,0 +1,46 @@
+"""The core stays headless: importing every module of `planner.core` pulls in no UI or storage."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+FORBIDDEN = ("textual", "click", "sqlite3")
+
+PROBE = f"""
+import importlib, json, pkgutil, sys
+import planner.core
+names = sorted(m.name for m in pkgutil.walk_packages(planner.core.__path__, "planner.core."))
+for name in names:
+    importlib.import_module(name)
+loaded = sorted(
+    m for m in sys.modules
+    if any(m == f or m.startswith(f + ".") or m == "_" + f for f in {FORBIDDEN!r})
+)
+print(json.dumps({{"modules": names, "forbidden": loaded}}))
+"""
+
+
+def test_importing_the_whole_core_loads_no_textual_click_or_sqlite3() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=True
+    )
+    report = json.loads(done.stdout)
+    assert "planner.core.loading" in report["modules"]
+    assert "planner.core.syllabus" in report["modules"]
+    assert report["forbidden"] == []
+
+
+def test_loading_a_syllabus_loads_no_textual_click_or_sqlite3() -> None:
+    probe = (
+        "import sys\n"
+        "from planner.core.loading import load_syllabus\n"
+        "from planner.paths import bundled_syllabus\n"
+        "load_syllabus([bundled_syllabus()])\n"
+        f"print([m for m in {FORBIDDEN!r} if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -1,0 +1,381 @@
+"""Hand-made scenarios with the exact schedule a person should see.
+
+TODAY is Wednesday 2026-11-25. Unless a test says otherwise: 60 minutes Monday to Friday,
+120 on Saturday, none on Sunday; sessions of 25 to 60 minutes; one mock day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.core.feasibility import spread_weekly
+from planner.core.progress import Attempt, ItemProgress, Progress, Review
+from planner.core.schedule_types import Late, PlannedReview
+from planner.core.scheduler import schedule
+from tests.scheduler_builders import TODAY, day, item, plan, practice, sessions_by_day, syllabus
+
+WEEK = (60, 60, 60, 60, 60, 120, 0)
+
+
+def two_round_syllabus():  # type: ignore[no-untyped-def]
+    return syllabus(
+        [
+            item("a1", 100, ["ra"]),
+            item("a2", 50, ["ra"], requires=["a1"]),
+            item("b1", 90, ["rb"]),
+            item("b2", 60, ["rb"]),
+        ],
+        [practice("q", rounds=["ra"], learn_from=["a2"])],
+    )
+
+
+def two_interviews():  # type: ignore[no-untyped-def]
+    return plan(
+        [("Phone", 9, ["ra"]), ("Onsite", 30, ["rb"])], WEEK, min_session=25, max_session=60
+    )
+
+
+def test_two_interviews_nine_and_thirty_days_away() -> None:
+    result = schedule(two_round_syllabus(), two_interviews(), Progress(), TODAY)
+    # a1 is split 60 + 40; the 20 minutes left on Thursday are too short for a session
+    # of a2 (min 25); the drill of q follows a2, which teaches it; the phone screen's work
+    # comes first, then the onsite's; each interview has its mock day.
+    assert sessions_by_day(result) == {
+        "2026-11-25": [("study", "a1", 60)],
+        "2026-11-26": [("study", "a1", 40)],
+        "2026-11-27": [("study", "a2", 50), ("drill", "q", 5)],
+        "2026-11-28": [("study", "b1", 60), ("study", "b2", 60)],
+        "2026-11-30": [("study", "b1", 30)],
+        "2026-12-03": [("mock", "Phone", 60)],
+        "2026-12-24": [("mock", "Onsite", 60)],
+    }
+    phone, onsite = result.interviews
+    assert (phone.name, phone.feasible, phone.short_minutes, phone.slack_days) == (
+        "Phone",
+        True,
+        0,
+        5,
+    )
+    assert (onsite.name, onsite.feasible, onsite.slack_days) == ("Onsite", True, 23)
+    assert result.late == () and result.feasible
+    a1 = [s for _, s in result.sessions_of("a1")]
+    assert [(s.part, s.parts) for s in a1] == [(1, 2), (2, 2)]
+    assert result.day(day(9)) is not None and result.day(day(9)).interviews == ("Phone",)  # type: ignore[union-attr]
+    assert result.day(day(8)).mock_for == ("Phone",)  # type: ignore[union-attr]
+    assert result.days[-1].date == day(30)
+
+
+def test_a_week_off_in_the_middle() -> None:
+    p = plan([("Onsite", 20, ["ra", "rb"])], WEEK, off=[(5, 11)], min_session=25, max_session=60)
+    result = schedule(two_round_syllabus(), p, Progress(), TODAY)
+    assert sessions_by_day(result) == {
+        "2026-11-25": [("study", "a1", 60)],
+        "2026-11-26": [("study", "a1", 40)],
+        "2026-11-27": [("study", "a2", 50), ("drill", "q", 5)],
+        "2026-11-28": [("study", "b1", 60), ("study", "b2", 60)],
+        # Monday 11-30 to Sunday 12-06 are off: the rest waits for the Monday after.
+        "2026-12-07": [("study", "b1", 30)],
+        "2026-12-14": [("mock", "Onsite", 60)],
+    }
+    assert all(d.off and d.sessions == () for d in result.days if day(5) <= d.date <= day(11))
+    assert result.interviews[0].slack_days == 6
+
+
+def test_a_missed_day_rolls_forward() -> None:
+    syl, p = two_round_syllabus(), two_interviews()
+    # Nothing was done on Wednesday: Thursday's schedule starts with Wednesday's work.
+    result = schedule(syl, p, Progress(), day(1))
+    assert result.today == day(1) and result.days[0].date == day(1)
+    assert sessions_by_day(result) == {
+        "2026-11-26": [("study", "a1", 60)],
+        "2026-11-27": [("study", "a1", 40)],
+        "2026-11-28": [("study", "a2", 50), ("drill", "q", 5), ("study", "b1", 60)],
+        "2026-11-30": [("study", "b1", 30), ("study", "b2", 30)],
+        "2026-12-01": [("study", "b2", 30)],
+        "2026-12-03": [("mock", "Phone", 60)],
+        "2026-12-24": [("mock", "Onsite", 60)],
+    }
+    # Half of a1 done on Wednesday: Thursday picks up the remaining 40 minutes.
+    partial = Progress(items={"a1": ItemProgress(minutes_spent=60)})
+    result = schedule(syl, p, partial, day(1))
+    assert sessions_by_day(result)["2026-11-26"] == [("study", "a1", 40)]
+    assert [s.minutes for _, s in result.sessions_of("a1")] == [40]
+
+
+def test_a_pinned_item_goes_on_its_date_first() -> None:
+    result = schedule(
+        two_round_syllabus(), two_interviews(), Progress(pinned={"b2": day(2)}), TODAY
+    )
+    assert sessions_by_day(result) == {
+        "2026-11-25": [("study", "a1", 60)],
+        "2026-11-26": [("study", "a1", 40)],
+        "2026-11-27": [("study", "b2", 60)],
+        "2026-11-28": [("study", "a2", 50), ("drill", "q", 5), ("study", "b1", 60)],
+        "2026-11-30": [("study", "b1", 30)],
+        "2026-12-03": [("mock", "Phone", 60)],
+        "2026-12-24": [("mock", "Onsite", 60)],
+    }
+
+
+def test_a_pushed_item_waits_for_its_date() -> None:
+    result = schedule(
+        two_round_syllabus(), two_interviews(), Progress(pushed={"a1": day(1)}), TODAY
+    )
+    # Nothing else of the phone screen can start before a1: Wednesday goes to the onsite.
+    days = sessions_by_day(result)
+    assert days["2026-11-25"] == [("study", "b1", 60)]
+    assert days["2026-11-26"] == [("study", "a1", 60)]
+    assert min(d for d, _ in result.sessions_of("a1")) == day(1)
+    assert result.feasible
+
+
+def infeasible_case():  # type: ignore[no-untyped-def]
+    syl = syllabus(
+        [
+            item("a1", 100, ["ra"], priority=1),
+            item("a2", 50, ["ra"], requires=["a1"]),
+            item("a3", 60, ["ra"], priority=3),
+        ],
+        [practice("q", rounds=["ra"], learn_from=["a2"])],
+    )
+    return syl, plan([("Phone", 3, ["ra"])], WEEK, min_session=25, max_session=60)
+
+
+def test_an_infeasible_plan_reports_what_is_short_and_how_to_fix_it() -> None:
+    syl, p = infeasible_case()
+    result = schedule(syl, p, Progress(), TODAY)
+    # Wednesday and Thursday hold 120 minutes; the phone screen needs 215.
+    assert sessions_by_day(result) == {
+        "2026-11-25": [("study", "a1", 60)],
+        "2026-11-26": [("study", "a1", 40)],
+        "2026-11-27": [("mock", "Phone", 60)],
+    }
+    (report,) = result.interviews
+    assert not report.feasible and not result.feasible
+    assert report.short_minutes == 50 + 60 + 5
+    deadline = day(1)
+    assert report.late == (
+        Late("a2", deadline, None),
+        Late("a3", deadline, None),
+        Late("q", deadline, None),
+    )
+    assert result.late == report.late
+    # Least important first (a3, priority 3), then the larger of the rest: dropping a2
+    # also frees the drill of q, which no longer waits for it.
+    assert report.drop == ("a3", "a2")
+    # 330 minutes a week spread over the six days with time is 55 more a day.
+    assert report.extra_minutes_per_week == 330
+    assert report.slack_days < 0
+
+
+def test_the_suggested_drop_applied_is_feasible() -> None:
+    syl, p = infeasible_case()
+    report = schedule(syl, p, Progress(), TODAY).interviews[0]
+    skipped = Progress(items={i: ItemProgress(skipped=True) for i in report.drop})
+    result = schedule(syl, p, skipped, TODAY)
+    assert result.feasible and result.late == ()
+    assert sessions_by_day(result) == {
+        "2026-11-25": [("study", "a1", 60)],
+        "2026-11-26": [("study", "a1", 40), ("drill", "q", 5)],
+        "2026-11-27": [("mock", "Phone", 60)],
+    }
+
+
+def test_the_suggested_extra_minutes_applied_are_feasible_and_the_least() -> None:
+    syl, p = infeasible_case()
+    extra = schedule(syl, p, Progress(), TODAY).interviews[0].extra_minutes_per_week
+    assert extra is not None
+    more = spread_weekly(p, extra)
+    assert more.weekday_minutes == (115, 115, 115, 115, 115, 175, 0)
+    result = schedule(syl, more, Progress(), TODAY)
+    assert result.feasible
+    assert sessions_by_day(result) == {
+        "2026-11-25": [("study", "a1", 60), ("study", "a1", 40)],
+        "2026-11-26": [("study", "a2", 50), ("drill", "q", 5), ("study", "a3", 60)],
+        "2026-11-27": [("mock", "Phone", 60)],
+    }
+    assert not schedule(syl, spread_weekly(p, extra - 5), Progress(), TODAY).feasible
+
+
+def test_no_fix_when_the_interview_is_too_close() -> None:
+    syl = syllabus([item("a1", 100, ["ra"])])
+    result = schedule(syl, plan([("Phone", 1, ["ra"])], WEEK), Progress(), TODAY)
+    (report,) = result.interviews
+    # Today is the mock day: nothing can be studied before the interview.
+    assert not report.feasible
+    assert report.drop == ("a1",)
+    assert report.extra_minutes_per_week is None
+    assert result.late == (Late("a1", day(-1), None),)
+
+
+def test_reviews_come_first_and_the_ones_that_do_not_fit_are_dropped() -> None:
+    syl = syllabus([item("a1", 100, ["ra"])], [practice("q1"), practice("q2"), practice("q3")])
+    reviewed = Progress(
+        reviews=tuple(Review(q, "good", dt.datetime(2026, 11, 20, 9)) for q in ("q1", "q2", "q3"))
+    )
+    reviews = [
+        PlannedReview("q1", TODAY, 30, ("ra",)),
+        PlannedReview("q2", TODAY, 40, ("ra",)),
+        PlannedReview("q3", TODAY, 10, ("ra",)),  # listed after one that did not fit: dropped
+        PlannedReview("q3", day(1), 10, ("ra",)),
+        PlannedReview("q2", day(4), 10, ("ra",)),  # a Sunday, no time: dropped
+        PlannedReview("q1", day(30), 10, ("ra",)),  # after the interview: dropped
+    ]
+    p = plan([("Phone", 9, ["ra"])], WEEK, min_session=25, max_session=60)
+    result = schedule(syl, p, reviewed, TODAY, reviews)
+    days = sessions_by_day(result)
+    assert days["2026-11-25"] == [("review", "q1", 30), ("study", "a1", 30)]
+    # 70 left, 50 free: 45 now so that what is left (25) is not below the minimum.
+    assert days["2026-11-26"] == [("review", "q3", 10), ("study", "a1", 45)]
+    assert days["2026-11-27"] == [("study", "a1", 25)]
+    assert "2026-11-29" not in days
+
+
+def test_mock_day_holds_only_the_mock_and_reviews() -> None:
+    syl = syllabus([item("a1", 30, ["ra"]), item("b1", 300, ["rb"])], [practice("q1")])
+    reviewed = Progress(reviews=(Review("q1", "good", dt.datetime(2026, 11, 20, 9)),))
+    p = plan(
+        [("Phone", 2, ["ra"]), ("Onsite", 12, ["rb"])],
+        (45, 45, 45, 45, 45, 120, 0),
+        min_session=25,
+        max_session=60,
+    )
+    result = schedule(syl, p, reviewed, TODAY, [PlannedReview("q1", day(1), 10, ("ra",))])
+    mock_day = result.day(day(1))
+    assert mock_day is not None and mock_day.mock_for == ("Phone",)
+    # The review is placed first, the mock gets what is left (35 of 45), no study work.
+    assert [(s.kind, s.id, s.minutes) for s in mock_day.sessions] == [
+        ("review", "q1", 10),
+        ("mock", "Phone", 35),
+    ]
+    assert mock_day.sessions[1].rounds == ("ra",)
+    assert sessions_by_day(result)["2026-11-25"] == [("study", "a1", 30)]
+    interview_day = result.day(day(2))
+    assert interview_day is not None and interview_day.sessions == ()
+
+
+def test_items_of_no_interview_round_are_not_needed() -> None:
+    syl = syllabus(
+        [item("a1", 30, ["ra"]), item("c1", 30, ["rc"]), item("c0", 20, ["rc"])],
+        [practice("qc", rounds=["rc"])],
+    )
+    p = plan([("Phone", 9, ["ra"])], WEEK)
+    result = schedule(syl, p, Progress(), TODAY)
+    assert result.not_needed == ("c1", "c0", "qc")
+    assert result.sessions_of("c1") == [] and result.sessions_of("qc") == []
+
+
+def test_a_prerequisite_of_a_needed_item_is_needed_even_of_another_round() -> None:
+    syl = syllabus([item("c0", 30, ["rc"]), item("a1", 30, ["ra"], requires=["c0"])])
+    result = schedule(syl, plan([("Phone", 9, ["ra"])], WEEK), Progress(), TODAY)
+    assert sessions_by_day(result)["2026-11-25"] == [("study", "c0", 30), ("study", "a1", 30)]
+    assert result.not_needed == ()
+
+
+def test_optional_items_only_where_time_remains() -> None:
+    syl = syllabus(
+        [
+            item("a1", 60, ["ra"]),
+            item("opt", 60, ["ra"], optional=True),
+            item("b1", 120, ["rb"]),
+        ]
+    )
+    # Phone on Saturday (work until Thursday), onsite on Thursday 12-03 (work until Tuesday):
+    # Wed, Thu, Mon and Tue hold 240 minutes, enough for the optional item on Thursday.
+    p = plan([("Phone", 3, ["ra"]), ("Onsite", 8, ["rb"])], WEEK, min_session=25, max_session=60)
+    assert sessions_by_day(schedule(syl, p, Progress(), TODAY)) == {
+        "2026-11-25": [("study", "a1", 60)],
+        "2026-11-26": [("study", "opt", 60)],
+        "2026-11-27": [("mock", "Phone", 60)],
+        "2026-11-30": [("study", "b1", 60)],
+        "2026-12-01": [("study", "b1", 60)],
+        "2026-12-02": [("mock", "Onsite", 60)],
+    }
+    # With the onsite a day earlier, the optional item would make b1 late: it is left out.
+    tight = plan(
+        [("Phone", 3, ["ra"]), ("Onsite", 7, ["rb"])], WEEK, min_session=25, max_session=60
+    )
+    result = schedule(syl, tight, Progress(), TODAY)
+    assert result.sessions_of("opt") == []
+    assert result.feasible
+    assert sessions_by_day(result)["2026-11-26"] == [("study", "b1", 60)]
+
+
+def test_done_and_skipped_items_get_nothing_and_partial_work_is_shorter() -> None:
+    syl = syllabus([item("a1", 60, ["ra"]), item("a2", 60, ["ra"]), item("a3", 90, ["ra"])])
+    progress = Progress(
+        items={
+            "a1": ItemProgress(minutes_spent=60, done=True),
+            "a2": ItemProgress(skipped=True),
+            "a3": ItemProgress(minutes_spent=50),
+        }
+    )
+    result = schedule(syl, plan([("Phone", 9, ["ra"])], WEEK), progress, TODAY)
+    assert sessions_by_day(result)["2026-11-25"] == [("study", "a3", 40)]
+    assert result.sessions_of("a1") == [] and result.sessions_of("a2") == []
+
+
+def test_a_coding_task_not_solved_is_drilled_again() -> None:
+    syl = syllabus(
+        [item("a1", 30, ["ra"])],
+        [practice("solved", "coding"), practice("failed", "coding"), practice("fresh", "coding")],
+    )
+    yesterday = dt.datetime(2026, 11, 24, 20)
+    progress = Progress(
+        attempts=(
+            Attempt("failed", "solved", 30, dt.datetime(2026, 11, 20, 20)),
+            Attempt("failed", "not-solved", 30, yesterday),
+            Attempt("solved", "not-solved", 30, dt.datetime(2026, 11, 20, 20)),
+            Attempt("solved", "solved", 30, yesterday),
+        )
+    )
+    result = schedule(syl, plan([("Phone", 9, ["ra"])], WEEK), progress, TODAY)
+    drills = sorted(s.id for d in result.days for s in d.sessions if s.kind == "drill")
+    assert drills == ["failed", "fresh"]
+    # Practised again today: no second drill today or later.
+    again = Progress(
+        attempts=(
+            *progress.attempts,
+            Attempt("failed", "not-solved", 30, dt.datetime(2026, 11, 25, 8)),
+        )
+    )
+    result = schedule(syl, plan([("Phone", 9, ["ra"])], WEEK), again, TODAY)
+    assert [s.id for d in result.days for s in d.sessions if s.kind == "drill"] == ["fresh"]
+
+
+def test_with_no_interview_everything_is_scheduled_in_priority_order() -> None:
+    syl = syllabus(
+        [
+            item("low", 60, ["ra"], priority=3),
+            item("base", 60, ["rb"], priority=3),
+            item("top", 60, ["ra"], requires=["base"], priority=1),
+            item("mid", 60, ["rc"]),
+        ]
+    )
+    result = schedule(syl, plan([], WEEK), Progress(), TODAY)
+    assert len(result.days) == 365 and result.interviews == () and result.feasible
+    order = [s.id for d in result.days for s in d.sessions]
+    # base is needed by a priority-1 item, so it is as important as top.
+    assert order == ["base", "top", "mid", "low"]
+    assert result.not_needed == ()
+
+
+def test_first_day_is_the_plan_start_when_later_than_today() -> None:
+    syl = syllabus([item("a1", 30, ["ra"])])
+    result = schedule(syl, plan([("Phone", 9, ["ra"])], WEEK, start=2), Progress(), TODAY)
+    assert result.days[0].date == day(2)
+    assert sessions_by_day(result) == {
+        "2026-11-27": [("study", "a1", 30)],
+        "2026-12-03": [("mock", "Phone", 60)],
+    }
+
+
+def test_interviews_already_over_are_on_track_and_need_nothing() -> None:
+    syl = syllabus([item("a1", 30, ["ra"]), item("b1", 30, ["rb"])])
+    p = plan([("Past", -3, ["ra"]), ("Onsite", 9, ["rb"])], WEEK)
+    result = schedule(syl, p, Progress(), TODAY)
+    past, onsite = result.interviews
+    assert past.name == "Past" and past.feasible and past.short_minutes == 0
+    assert result.not_needed == ("a1",)
+    assert sessions_by_day(result)["2026-11-25"] == [("study", "b1", 30)]
+    assert onsite.feasible

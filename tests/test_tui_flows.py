@@ -1,0 +1,401 @@
+"""Pilot tests: each user flow of the app, checked in the store and on screen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, Label, ProgressBar, SelectionList, TextArea, Tree
+
+from planner.core.labels import format_minutes
+from planner.store import Store
+from planner.tui.screens.item_detail import ItemDetailScreen
+from planner.tui.screens.plan_setup import PlanSetupScreen
+from planner.tui.screens.schedule import ScheduleScreen
+from planner.tui.screens.syllabus import SyllabusScreen
+from planner.tui.screens.today import TodayScreen
+from tests.tui_support import TODAY, make_app, store_with_plan
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    s = store_with_plan(data_dir)
+    yield s
+    s.close()
+
+
+def table_ids(table: DataTable[object]) -> list[str]:
+    return [str(row.key.value) for row in table.ordered_rows]
+
+
+def cell_text(table: DataTable[object], row_key: str, column: str) -> str:
+    return str(table.get_cell(row_key, column))
+
+
+# --- first run ---------------------------------------------------------------------------
+
+
+async def test_first_run_asks_for_a_plan_and_saves_it(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, PlanSetupScreen)
+        await pilot.click("#iv-name")
+        await pilot.press(*"Meta phone screen")
+        app.screen.query_one("#iv-date", Input).focus()
+        await pilot.press(*"2026-12-09")
+        rounds = app.screen.query_one("#iv-rounds", SelectionList)
+        rounds.select("phone-screen")
+        rounds.select("dsa-coding")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert len(app.screen.query_one("#interview-list", DataTable).rows) == 1
+        app.screen.query_one("#min-sun", Input).value = "60"
+        app.screen.query_one("#days-off", Input).value = "2026-12-24..2026-12-26, 2026-12-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count > 0
+    plan = store.load_plan()
+    store.close()
+    assert plan is not None
+    assert [(i.name, i.date, i.rounds) for i in plan.interviews] == [
+        ("Meta phone screen", dt.date(2026, 12, 9), ("phone-screen", "dsa-coding"))
+    ]
+    assert plan.weekday_minutes[6] == 60
+    assert [(d.start, d.end) for d in plan.days_off] == [
+        (dt.date(2026, 12, 24), dt.date(2026, 12, 26)),
+        (dt.date(2026, 12, 31), dt.date(2026, 12, 31)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "date", "field", "message"),
+    [
+        ("Meta", "2026-13-01", "date", "is not a date"),
+        ("Meta", "2026-11-01", "date", "is in the past"),
+        ("", "2026-12-09", "name", "Give the interview a name"),
+        ("Meta", "2026-12-09", "rounds", "Pick at least one round"),
+    ],
+)
+async def test_invalid_interview_is_shown_next_to_its_field_and_not_saved(
+    data_dir: Path, name: str, date: str, field: str, message: str
+) -> None:
+    store = Store.open(data_dir)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#iv-name", Input).value = name
+        screen.query_one("#iv-date", Input).value = date
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanSetupScreen)
+        label = screen.query_one(f"#error-{field}", Label)
+        assert label.display
+        assert message in str(label.render())
+    assert store.load_plan() is None
+    store.close()
+
+
+async def test_bad_minutes_are_refused_and_the_old_plan_kept(store: Store) -> None:
+    before = store.load_plan()
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PlanSetupScreen)
+        screen.query_one("#min-mon", Input).value = "2000"
+        screen.query_one("#days-off", Input).value = "2026-12-26..2026-12-24"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanSetupScreen)
+        assert "not within 0..1440" in str(screen.query_one("#error-minutes", Label).render())
+        screen.query_one("#min-mon", Input).value = "60"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "end before they start" in str(screen.query_one("#error-days-off", Label).render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    assert store.load_plan() == before
+
+
+# --- today -------------------------------------------------------------------------------
+
+
+async def test_tick_is_stored_and_updates_today_and_schedule(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        today = app.screen
+        table = today.query_one("#sessions", DataTable)
+        first = table_ids(table)[0]
+        minutes = app.workspace.syllabus.item(first)
+        assert minutes is not None
+        assert cell_text(table, first, "check") == "[ ]"
+        bar = today.query_one("#minutes-bar", ProgressBar)
+        assert bar.progress == 0
+        await pilot.press("space")
+        await pilot.pause()
+        assert cell_text(table, first, "check") == "[x]"
+        assert bar.progress == minutes.minutes
+        label = str(today.query_one("#minutes-label", Label).render())
+        assert label.startswith(f"{format_minutes(minutes.minutes)} of ")
+        assert bar.total is not None and bar.total <= 90
+        await pilot.press("2")
+        await pilot.pause()
+        schedule = app.screen
+        assert isinstance(schedule, ScheduleScreen)
+        agenda = schedule.query_one("#agenda", DataTable)
+        todays = [k for k in table_ids(agenda) if k.startswith(TODAY.isoformat())]
+        titles = [cell_text(agenda, k, "session") for k in todays]
+        assert any(t.startswith(f"✓ {minutes.title[:20]}") for t in titles), titles
+    progress = store.load_progress()
+    assert progress.is_done(first)
+    assert progress.of(first).minutes_spent == minutes.minutes
+
+
+async def test_undo_takes_back_the_tick(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        first = table_ids(table)[0]
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert cell_text(table, first, "check") == "[ ]"
+    assert not store.load_progress().is_done(first)
+
+
+async def test_partial_minutes_add_and_take_back(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        first = table_ids(table)[0]
+        await pilot.press("plus", "plus")
+        await pilot.pause()
+        assert store.load_progress().of(first).minutes_spent == 30
+        assert cell_text(table, first, "minutes").startswith("30/")
+        assert app.screen.query_one("#minutes-bar", ProgressBar).progress == 30
+        await pilot.press("minus", "minus", "minus")
+        await pilot.pause()
+        assert store.load_progress().of(first).minutes_spent == 0
+        assert not store.load_progress().is_done(first)
+
+
+async def test_push_to_tomorrow_moves_the_session(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        first = table_ids(table)[0]
+        await pilot.press("t")
+        await pilot.pause()
+        assert first not in table_ids(table)
+        tomorrow = app.workspace.schedule.day(TODAY + dt.timedelta(days=1))
+        assert tomorrow is not None
+        assert first in [s.id for s in tomorrow.sessions]
+    assert store.load_progress().pushed[first] == TODAY + dt.timedelta(days=1)
+
+
+async def test_open_link_opens_only_http(store: Store) -> None:
+    app = make_app(store)
+    opened: list[str] = []
+    app.open_url = lambda url, *, new_tab=True: opened.append(url)  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert len(opened) == 1
+        assert opened[0].startswith(("https://", "http://"))
+        app.open_link("javascript:alert(1)")
+        app.open_link("file:///etc/passwd")
+        await pilot.pause()
+        assert len(opened) == 1
+
+
+async def test_command_palette_runs_a_screen_action(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = table_ids(app.screen.query_one("#sessions", DataTable))[0]
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Tomorrow")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+    assert first in store.load_progress().pushed
+
+
+# --- notes -------------------------------------------------------------------------------
+
+
+async def test_note_typed_then_app_closed_is_intact_when_reopened(data_dir: Path) -> None:
+    store = store_with_plan(data_dir)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = table_ids(app.screen.query_one("#sessions", DataTable))[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ItemDetailScreen)
+        await pilot.click("#note-editor")
+        await pilot.press(*"Bias [red]variance[/] *tradeoff*")
+        # quit at once, well inside the save delay: nothing typed may be lost
+        await pilot.press("ctrl+q")
+    store.close()
+
+    store = Store.open(data_dir)
+    assert store.note(first) == "Bias [red]variance[/] *tradeoff*"
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_item(first)
+        await pilot.pause()
+        editor = app.screen.query_one("#note-editor", TextArea)
+        assert editor.text == "Bias [red]variance[/] *tradeoff*"
+    store.close()
+
+
+async def test_note_is_saved_while_typing_and_on_leaving(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = table_ids(app.screen.query_one("#sessions", DataTable))[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#note-editor")
+        await pilot.press(*"first")
+        await pilot.pause(0.8)
+        assert store.note(first) == "first"
+        await pilot.press(*" second")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+        assert store.note(first) == "first second"
+
+
+# --- syllabus ----------------------------------------------------------------------------
+
+
+def visible_items(tree: Tree[object]) -> list[str]:
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        for child in getattr(node, "children", ()):
+            data = child.data
+            if data is not None and data.kind == "item":
+                found.append(data.id)
+            walk(child)
+
+    walk(tree.root)
+    return found
+
+
+async def test_filter_in_syllabus(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SyllabusScreen)
+        tree = screen.query_one("#syllabus-tree", Tree)
+        everything = visible_items(tree)
+        await pilot.press("slash", *"fennel")
+        await pilot.pause()
+        filtered = visible_items(tree)
+        assert 0 < len(filtered) < len(everything)
+        syllabus = app.workspace.syllabus
+        for item_id in filtered:
+            item = syllabus.item(item_id)
+            assert item is not None
+            text = " ".join([item.title, item.id, item.resource.title, item.item.description])
+            assert "fennel" in text.casefold()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert visible_items(tree) == everything
+
+
+async def test_tick_from_the_syllabus_tree(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        tree = app.screen.query_one("#syllabus-tree", Tree)
+        await pilot.press("slash", *"hundred-page-ml/ch2", "enter")
+        await pilot.pause()
+        item_id = "hundred-page-ml/ch2"
+        assert visible_items(tree) == [item_id] * len(visible_items(tree))
+        await pilot.press("down", "down")
+        await pilot.pause()
+        node = tree.cursor_node
+        assert node is not None and node.data is not None and node.data.id == item_id
+        await pilot.press("space")
+        await pilot.pause()
+        assert "[x]" in str(node.label)
+    assert store.load_progress().is_done(item_id)
+
+
+# --- themes and help ---------------------------------------------------------------------
+
+
+async def test_theme_is_remembered(data_dir: Path) -> None:
+    store = store_with_plan(data_dir)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    store.close()
+    store = Store.open(data_dir)
+    assert store.setting("theme") == "nord"
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+    store.close()
+
+
+async def test_help_lists_every_key_of_every_screen(store: Store) -> None:
+    from planner.tui.app import PlannerApp
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = app.screen.query_one("#help-keys", DataTable)
+        ids = {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
+    expected = {
+        b.id
+        for cls in (PlannerApp, TodayScreen, ScheduleScreen, SyllabusScreen, ItemDetailScreen)
+        for b in cls.BINDINGS
+        if hasattr(b, "id")
+    }
+    assert expected <= ids
+
+
+async def test_user_text_is_never_markup(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = table_ids(app.screen.query_one("#sessions", DataTable))[0]
+        store.save_note(first, "[bold]not bold[/bold] [link=x]")
+        app.open_item(first)
+        await pilot.pause()
+        assert app.screen.query_one("#note-editor", TextArea).text.startswith("[bold]not")
