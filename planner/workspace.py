@@ -177,7 +177,9 @@ class Workspace:
         return self._readiness[1]
 
     def practice_time(self) -> dt.datetime:
-        """When a practice happens: today's date at the clock's time of day (UTC)."""
+        """When a practice happens: today's date at the clock's time of day, stored as UTC
+        (reviews count in whole days; the date must be the one the person calls today, as
+        in `planner review`)."""
         now = self.clock()
         if now.tzinfo is not None:
             now = now.astimezone(dt.UTC)

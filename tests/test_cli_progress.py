@@ -152,3 +152,20 @@ def test_a_failing_write_is_a_one_line_error(data_dir: Path) -> None:
         assert result.exit_code == 1
         assert result.stderr == "planner: cannot write to the store: disk on fire\n"
     assert stored(data_dir) == before
+
+
+def test_done_on_a_skipped_item_records_its_estimate(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.set_skipped("hundred-page-ml/ch3", True, TODAY)
+    result = run("done", "hundred-page-ml/ch3")
+    assert result.exit_code == 0
+    assert result.output.endswith("(Ch. 3: Fundamental algorithms), 90 min on 2026-11-25\n")
+
+
+def test_done_on_an_overrun_item_records_no_extra_minutes(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.add_minutes("hundred-page-ml/ch1", 80, TODAY)
+    result = run("done", "hundred-page-ml/ch1")
+    assert result.output.endswith(", 0 min on 2026-11-25\n")
+    with Store.open(data_dir) as store:
+        assert store.load_progress().of("hundred-page-ml/ch1").minutes_spent == 80

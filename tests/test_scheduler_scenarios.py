@@ -379,3 +379,43 @@ def test_interviews_already_over_are_on_track_and_need_nothing() -> None:
     assert result.not_needed == ("a1",)
     assert sessions_by_day(result)["2026-11-25"] == [("study", "b1", 30)]
     assert onsite.feasible
+
+
+def test_a_day_mixes_rounds_of_the_same_deadline() -> None:
+    syl = syllabus(
+        [item(f"a{k}", 30, ["ra"]) for k in range(3)]
+        + [item(f"b{k}", 30, ["rb"]) for k in range(3)]
+    )
+    p = plan([("Onsite", 9, ["ra", "rb"])], (90, 90, 90, 90, 90, 120, 0))
+    days = sessions_by_day(schedule(syl, p, Progress(), TODAY))
+    # Not a, a, a then b, b, b: the rounds take turns.
+    assert days["2026-11-25"] == [("study", "a0", 30), ("study", "b0", 30), ("study", "a1", 30)]
+    assert days["2026-11-26"] == [("study", "a2", 30), ("study", "b1", 30), ("study", "b2", 30)]
+
+
+def test_higher_priority_first_within_a_deadline() -> None:
+    syl = syllabus([item("low", 60, ["ra"], priority=3), item("high", 60, ["ra"], priority=1)])
+    p = plan([("Phone", 9, ["ra"])], WEEK)
+    days = sessions_by_day(schedule(syl, p, Progress(), TODAY))
+    assert days["2026-11-25"] == [("study", "high", 60)]
+    assert days["2026-11-26"] == [("study", "low", 60)]
+
+
+def test_a_pin_on_a_day_without_time_is_kept_as_not_before() -> None:
+    syl = syllabus([item("a1", 60, ["ra"]), item("a2", 60, ["ra"])])
+    p = plan([("Phone", 9, ["ra"])], WEEK)
+    # Sunday has no time: a2 goes to the first day after it that has.
+    result = schedule(syl, p, Progress(pinned={"a2": day(4)}), TODAY)
+    assert result.sessions_of("a2")[0][0] == day(5)
+    assert sessions_by_day(result)["2026-11-25"] == [("study", "a1", 60)]
+
+
+def test_a_long_item_on_a_long_day_gets_sessions_no_longer_than_the_maximum() -> None:
+    syl = syllabus([item("course", 200, ["ra"])])
+    p = plan([("Phone", 9, ["ra"])], (0, 0, 0, 0, 0, 240, 0), min_session=25, max_session=90)
+    days = sessions_by_day(schedule(syl, p, Progress(), TODAY))
+    # Nothing else to do, so the whole Saturday goes to it, in sessions of at most 90
+    # minutes, none left below the 25-minute minimum.
+    assert days == {
+        "2026-11-28": [("study", "course", 90), ("study", "course", 85), ("study", "course", 25)],
+    }

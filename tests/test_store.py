@@ -114,6 +114,13 @@ def test_unwritable_data_dir_is_a_one_line_error(tmp_path: Path) -> None:
         parent.chmod(0o700)
 
 
+def test_database_path_that_is_a_folder_is_a_one_line_error(data_dir: Path) -> None:
+    database_path(data_dir).mkdir(parents=True)
+    with pytest.raises(StoreError) as err:
+        Store.open(data_dir)
+    assert str(err.value) == f"cannot open the store {database_path(data_dir)}: it is a folder"
+
+
 def test_database_from_a_newer_planner_is_refused(data_dir: Path) -> None:
     Store.open(data_dir).close()
     conn = sqlite3.connect(database_path(data_dir))

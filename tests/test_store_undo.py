@@ -10,9 +10,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.core.plan import Interview, Plan
 from planner.core.progress import Attempt, MockRound
 from planner.store import Store
+from tests.store_actions import ACTIONS, plan
 
 DAY = dt.date(2026, 11, 25)
 AT = dt.datetime(2026, 11, 25, 21, 0)
@@ -25,11 +25,6 @@ def state(store: Store) -> dict[str, Any]:
     exported = store.export_state()
     del exported["events"]
     return exported
-
-
-def plan(minutes: int) -> Plan:
-    interview = Interview(name="Onsite", date=dt.date(2026, 12, 20), rounds=("ml-theory",))
-    return Plan(interviews=(interview,), weekday_minutes=(minutes,) * 7)
 
 
 EVERY_KIND: list[tuple[str, Action]] = [
@@ -105,19 +100,6 @@ def test_undo_survives_reopening(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         store.undo()
         assert store.note("a") == "kept"
-
-
-ACTIONS: list[Callable[[Store, int], None]] = [
-    lambda s, n: s.record_done(f"i{n % 3}", DAY + dt.timedelta(days=n % 4), n % 50),
-    lambda s, n: s.record_undone(f"i{n % 3}", DAY),
-    lambda s, n: s.add_minutes(f"i{n % 3}", n % 40 - 15, DAY + dt.timedelta(days=n % 3)),
-    lambda s, n: s.set_skipped(f"i{n % 3}", n % 2 == 0, DAY),
-    lambda s, n: s.push(f"i{n % 3}", DAY + dt.timedelta(days=n % 5)),
-    lambda s, n: s.pin(f"i{n % 3}", None if n % 3 == 0 else DAY + dt.timedelta(days=n % 6)),
-    lambda s, n: s.save_note(f"i{n % 3}", "" if n % 4 == 0 else f"note {n % 3}"),
-    lambda s, n: s.record_review(f"q{n % 2}", "good", AT + dt.timedelta(hours=n), n % 6),
-    lambda s, n: s.save_plan(plan(n % 200)),
-]
 
 
 @settings(

@@ -337,9 +337,9 @@ async def test_tick_from_the_syllabus_tree(store: Store) -> None:
         await pilot.press("3")
         await pilot.pause()
         tree = app.screen.query_one("#syllabus-tree", Tree)
-        await pilot.press("slash", *"hundred-page-ml/ch2", "enter")
+        await pilot.press("slash", *"hundred-page-ml/ch02", "enter")
         await pilot.pause()
-        item_id = "hundred-page-ml/ch2"
+        item_id = "hundred-page-ml/ch02"
         assert visible_items(tree) == [item_id] * len(visible_items(tree))
         await pilot.press("down", "down")
         await pilot.pause()

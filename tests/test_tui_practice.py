@@ -267,3 +267,19 @@ async def test_review_keys_are_in_the_footer_and_the_palette(started: Started) -
         await pilot.pause()
         ids = {b.binding.id for b in app.screen.active_bindings.values()}
         assert {"readiness.review", "readiness.drill"} <= ids
+
+
+async def test_planned_reviews_show_on_today_within_its_capacity(
+    started: Started, store: Store
+) -> None:
+    store.record_review("q-bias-variance", "good", dt.datetime(2026, 11, 23, 19, tzinfo=dt.UTC), 2)
+    async with started() as (app, pilot):
+        today = app.workspace.schedule.day(TODAY)
+        assert today is not None
+        reviews = [s for s in today.sessions if s.kind == "review"]
+        assert [(s.id, s.minutes) for s in reviews] == [("q-bias-variance", 2)]
+        assert today.used <= today.capacity
+        await pilot.press("1")
+        await pilot.pause()
+        titles = [str(row[1]) for row in rows(app, "#sessions")]
+        assert "Review: Explain the bias-variance tradeoff." in titles

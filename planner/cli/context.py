@@ -139,7 +139,6 @@ def global_options(f: F) -> F:
     f = click.option(
         "--data-dir",
         metavar="PATH",
-        envvar="PLANNER_DATA_DIR",
         expose_value=False,
         callback=_set_data_dir,
         help="Folder of the store (also PLANNER_DATA_DIR).",

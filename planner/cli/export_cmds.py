@@ -11,7 +11,7 @@ from planner.cli import cli
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
 from planner.core.suggest import did_you_mean
-from planner.exports import FORMATS, exporter, write_atomically
+from planner.exports import FORMATS, NoPlanError, exporter, write_atomically
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -36,7 +36,10 @@ def export_command(format_name: str, output: Path | None) -> None:
             f" (available: {known})"
         )
     with store_errors():
-        text = make(env())
+        try:
+            text = make(env())
+        except NoPlanError as exc:
+            fail(str(exc))
     if output is None:
         click.echo(text, nl=False)
         return

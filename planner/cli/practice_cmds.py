@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from typing import cast
 
 import click
 
 from planner.cli import cli
-from planner.cli.context import TODAY_ENV, env, fail, global_options
+from planner.cli.context import env, fail, global_options
 from planner.core.progress import RATINGS, Rating
 from planner.core.suggest import did_you_mean
 
 
 def _review_time() -> dt.datetime:
-    """Now, or the `--today` / PLANNER_TODAY date at the current time of day (UTC)."""
-    e = env()
-    now = dt.datetime.now(dt.UTC)
-    if e.today is None and not os.environ.get(TODAY_ENV):
-        return now
-    return dt.datetime.combine(e.resolved_today(), now.timetz())
+    """Today (`--today` / PLANNER_TODAY, else the local date) at the local time of day.
+
+    Stored as UTC: reviews are counted in whole days, and stamping the day the person calls
+    today keeps "reviewed today" true wherever they live (a real UTC clock would put an
+    evening review in Sydney on the previous day)."""
+    now = dt.datetime.now()
+    return dt.datetime.combine(env().resolved_today(), now.time(), tzinfo=dt.UTC)
 
 
 @cli.command("review")

@@ -35,7 +35,8 @@ def done_command(item_id: str, minutes: int | None) -> None:
         if progress.of(item_id).done and minutes is None:
             click.echo(f"already done: {item_id} (add time with --minutes N)")
             return
-        spent = progress.remaining(item_id, item.minutes) if minutes is None else minutes
+        left = max(0, item.minutes - progress.of(item_id).minutes_spent)
+        spent = left if minutes is None else minutes
         store.record_done(item_id, today, spent)
     click.echo(f"done: {item_id} ({item.title}), {spent} min on {today.isoformat()}")
 

@@ -209,6 +209,7 @@ def place(
             if state.remaining[j] > 0:
                 ready.add(j, touched=True)
         if state.free[day] <= 0:
+            ready.end_day()
             continue
         used: dict[str, int] = {}
         deferred: list[int] = []

@@ -26,8 +26,10 @@ mock day).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from planner.core.plan import Interview, Plan
@@ -222,6 +224,44 @@ class _Judge:
         return 0
 
 
+def _done_by(items: Mapping[str, StudyItem], progress: Progress) -> Callable[[dt.date], int]:
+    """Done minutes of `items` at the end of any day: an item counts its work-log minutes up
+    to that day (capped at its estimate), and its whole estimate from the day it was ticked
+    (from the start when the tick has no date). Built once as steps, so each day is a
+    binary search rather than a pass over every item."""
+    spent_by_day: dict[str, dict[dt.date, int]] = {}
+    for w in progress.work:
+        if w.id in items and w.kind == "study":
+            per_day = spent_by_day.setdefault(w.id, {})
+            per_day[w.on] = per_day.get(w.on, 0) + w.minutes
+    steps: dict[dt.date, int] = {}
+
+    def step(day: dt.date, minutes: int) -> None:
+        steps[day] = steps.get(day, 0) + minutes
+
+    for item_id, item in items.items():
+        p = progress.of(item_id)
+        ticked = (p.done_on or dt.date.min) if p.done else None
+        counted = spent = 0
+        for day, minutes in sorted(spent_by_day.get(item_id, {}).items()):
+            if ticked is not None and day >= ticked:
+                break
+            spent += minutes
+            value = max(0, min(spent, item.minutes))
+            step(day, value - counted)
+            counted = value
+        if ticked is not None:
+            step(ticked, item.minutes - counted)
+    days = sorted(steps)
+    totals = list(accumulate(steps[d] for d in days))
+
+    def done_by(day: dt.date) -> int:
+        n = bisect_right(days, day)
+        return totals[n - 1] if n else 0
+
+    return done_by
+
+
 def _burndown(
     syllabus: Syllabus,
     plan: Plan,
@@ -239,22 +279,7 @@ def _burndown(
     start = min([today, *work_days, *done_days, *([plan.start] if plan.start else [])])
     deadline = max(start, interview.date - dt.timedelta(days=plan.options.mock_days + 1))
 
-    spent_by_day: dict[str, dict[dt.date, int]] = {}
-    for w in progress.work:
-        if w.id in items and w.kind == "study":
-            per_day = spent_by_day.setdefault(w.id, {})
-            per_day[w.on] = per_day.get(w.on, 0) + w.minutes
-
-    def done_by(day: dt.date) -> int:
-        total = 0
-        for item_id, item in items.items():
-            p = progress.of(item_id)
-            if p.done and (p.done_on is None or p.done_on <= day):
-                total += item.minutes
-            else:
-                spent = sum(m for d, m in spent_by_day.get(item_id, {}).items() if d <= day)
-                total += max(0, min(spent, item.minutes))
-        return total
+    done_by = _done_by(items, progress)
 
     before_start = required - done_by(start - dt.timedelta(days=1))
     last = min(today, interview.date)

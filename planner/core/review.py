@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -210,12 +210,19 @@ class _DayLoad:
 
     plan: Plan
     minutes: dict[dt.date, int]
+    _capacity: dict[dt.date, int] = field(default_factory=dict)
+
+    def capacity(self, day: dt.date) -> int:
+        known = self._capacity.get(day)
+        if known is None:
+            known = self._capacity[day] = self.plan.capacity(day)
+        return known
 
     def usable(self, day: dt.date) -> bool:
-        return self.plan.capacity(day) > 0
+        return self.capacity(day) > 0
 
     def has_room(self, day: dt.date, minutes: int) -> bool:
-        budget = max(minutes, self.plan.capacity(day) // DAILY_REVIEW_SHARE)
+        budget = max(minutes, self.capacity(day) // DAILY_REVIEW_SHARE)
         return self.minutes.get(day, 0) + minutes <= budget
 
     def add(self, day: dt.date, minutes: int) -> None:
@@ -227,16 +234,19 @@ def _days(first: dt.date, last: dt.date) -> list[dt.date]:
 
 
 def _near_due(due: dt.date, lo: dt.date, hi: dt.date, minutes: int, load: _DayLoad) -> dt.date:
-    """The usable day with room nearest to `due` in [lo, hi] (later first: a day overdue
-    costs less recall than reviewing early wastes); `due` itself when every day is full."""
-    usable = [d for d in _days(lo, hi) if load.usable(d)]
-    if not usable:
-        return due
-    by_distance = sorted(usable, key=lambda d: (abs((d - due).days), d < due))
-    for day in by_distance:
-        if load.has_room(day, minutes):
-            return day
-    return by_distance[0]
+    """The usable day with room nearest to `due` in [lo, hi] (a day late before a day early:
+    a day overdue costs less recall than reviewing early wastes); else the nearest usable
+    day; `due` itself when no day in range is usable."""
+    nearest: dt.date | None = None
+    for distance in range((hi - lo).days + 1):
+        for day in (due + dt.timedelta(days=distance), due - dt.timedelta(days=distance)):
+            if not lo <= day <= hi or not load.usable(day):
+                continue
+            if load.has_room(day, minutes):
+                return day
+            if nearest is None:
+                nearest = day
+    return nearest or due
 
 
 def _extra_day(

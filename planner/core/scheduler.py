@@ -9,7 +9,9 @@ deadline first (`placement`), then report per interview with fixes (`feasibility
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from planner.core.capacity import Calendar, build_calendar, upcoming_interviews
@@ -85,16 +87,35 @@ def schedule(
     interview (and fixes for the infeasible ones)."""
     from planner.core.feasibility import interview_reports
 
-    run = run_schedule(syllabus, plan, progress, today, reviews)
-    reports = interview_reports(run, syllabus, plan, progress, today, reviews)
-    late = tuple(_late(run, job) for job in _by_deadline(run, run.late_of()))
-    return Schedule(
-        today=today,
-        days=_days(run),
-        interviews=reports,
-        late=late,
-        not_needed=run.work.not_needed,
-    )
+    with _collector_paused():
+        run = run_schedule(syllabus, plan, progress, today, reviews)
+        reports = interview_reports(run, syllabus, plan, progress, today, reviews)
+        late = tuple(_late(run, job) for job in _by_deadline(run, run.late_of()))
+        return Schedule(
+            today=today,
+            days=_days(run),
+            interviews=reports,
+            late=late,
+            not_needed=run.work.not_needed,
+        )
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while scheduling.
+
+    Scheduling makes many small objects that all live until the Schedule is built; the
+    collector would walk them, and the whole syllabus, again and again for nothing (about
+    half the time with 50,000 items). The output does not depend on it; the collector is
+    turned back on only if it was on.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def run_schedule(
@@ -118,25 +139,27 @@ def run_schedule(
         place(jobs, required, base, low, high)
         return Run(first, interviews, calendar, work, base)
 
-    alone = base.copy()
-    place(jobs, required, alone, low, high)
-    alone_run = Run(first, interviews, calendar, work, alone)
-    late_alone = {j.idx for j in alone_run.late_of()}
-    short_alone = alone_run.short_minutes()
+    alone: Placement | None = None  # required work only: computed when needed
     left_out: set[int] = set()
     for _ in range(OPTIONAL_ROUNDS):
         chosen = [j for j in optional if j not in left_out]
         mixed = base.copy()
         place(jobs, sorted(required + chosen), mixed, low, high)
         candidate = Run(first, interviews, calendar, work, mixed)
-        if not (
-            {j.idx for j in candidate.late_of()} <= late_alone
-            and candidate.short_minutes() <= short_alone
-        ):
-            # Optional work crowded out required work: it gets what required work leaves.
-            after = alone.copy()
-            place(jobs, chosen, after, low, high)
-            candidate = Run(first, interviews, calendar, work, after)
+        late = {j.idx for j in candidate.late_of()}
+        if late:
+            if alone is None:
+                alone = base.copy()
+                place(jobs, required, alone, low, high)
+            alone_run = Run(first, interviews, calendar, work, alone)
+            if not (
+                late <= {j.idx for j in alone_run.late_of()}
+                and candidate.short_minutes() <= alone_run.short_minutes()
+            ):
+                # Optional work crowded out required work: it gets what required work leaves.
+                after = alone.copy()
+                place(jobs, chosen, after, low, high)
+                candidate = Run(first, interviews, calendar, work, after)
         state = candidate.placement
         started = {
             j for j in chosen if state.finish[j] is None and state.remaining[j] < jobs[j].minutes

@@ -114,8 +114,8 @@ def build_work(
     not_needed = [item.id for item, _ in studies if item.id not in needed]
     done = progress.items
     for item, rounds in studies:
-        required = needed.get(item.id)
-        if required is None:
+        need = needed.get(item.id)
+        if need is None:
             continue
         remaining = progress.remaining(item.id, item.minutes) if item.id in done else item.minutes
         if remaining <= 0:
@@ -127,7 +127,7 @@ def build_work(
             minutes=remaining,
             rounds=rounds,
             lane=rounds[0] if rounds else "",
-            optional=not required,
+            optional=not need,
             priority=item.priority,
         )
         own = own_due(rounds)
@@ -180,8 +180,9 @@ def build_work(
     for any_id, pinned in progress.pinned.items():
         p = by_id.get(any_id)
         if p is not None and pinned >= calendar.start:
-            jobs[p].pin = calendar.index(pinned)
-            jobs[p].release = max(jobs[p].release, jobs[p].pin)
+            pin = calendar.index(pinned)
+            jobs[p].pin = pin
+            jobs[p].release = max(jobs[p].release, pin)
 
     _tighten(jobs, calendar)
     return Work(jobs, tuple(not_needed))

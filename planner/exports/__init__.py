@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
+    from planner.core.schedule_types import Schedule
     from planner.core.syllabus import Syllabus
     from planner.store import Store
 
@@ -36,6 +37,8 @@ Exporter = Callable[[ExportSource], str]
 
 FORMATS: dict[str, str] = {
     "json": "planner.exports.json_state:export_json",
+    "ics": "planner.exports.ics:export_ics",
+    "markdown": "planner.exports.markdown:export_markdown",
 }
 """Format name -> "module:function" of its `Exporter`."""
 
@@ -48,6 +51,22 @@ def exporter(name: str) -> Exporter | None:
     module_name, _, function_name = target.partition(":")
     module = importlib.import_module(module_name)
     return cast(Exporter, getattr(module, function_name))
+
+
+class NoPlanError(Exception):
+    """An export of the schedule was asked for before any plan exists."""
+
+
+def current_schedule(source: ExportSource) -> tuple[Syllabus, Schedule]:
+    """The loaded syllabus and the full schedule from today (reviews included)."""
+    from planner.core.planning import full_schedule
+
+    plan = source.store().load_plan()
+    if plan is None:
+        raise NoPlanError("no plan yet: run 'planner init' or open 'planner' to set one up")
+    syllabus = source.syllabus()
+    progress = source.store().load_progress()
+    return syllabus, full_schedule(syllabus, plan, progress, source.resolved_today())
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -13,6 +13,7 @@ import hashlib
 from planner.core.labels import format_minutes, session_title
 from planner.core.schedule_types import Schedule
 from planner.core.syllabus import Syllabus
+from planner.exports import ExportSource, current_schedule
 
 PRODID = "-//planner//interview preparation plan//EN"
 UID_DOMAIN = "planner.local"
@@ -64,3 +65,9 @@ def schedule_to_ics(schedule: Schedule, syllabus: Syllabus) -> str:
         calendar.add_component(event)
     ical: bytes = calendar.to_ical()
     return ical.decode("utf-8")
+
+
+def export_ics(source: ExportSource) -> str:
+    """`planner export ics`: the current schedule from today."""
+    syllabus, sched = current_schedule(source)
+    return schedule_to_ics(sched, syllabus)

@@ -8,6 +8,7 @@ from itertools import groupby
 from planner.core.labels import format_minutes, session_title
 from planner.core.schedule_types import Day, Schedule
 from planner.core.syllabus import Syllabus
+from planner.exports import ExportSource, current_schedule
 
 
 def _week_start(day: Day) -> dt.date:
@@ -61,3 +62,9 @@ def schedule_to_markdown(schedule: Schedule, syllabus: Syllabus) -> str:
         out += [f"- {_escape(i)}" for i in schedule.not_needed]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def export_markdown(source: ExportSource) -> str:
+    """`planner export markdown`: the current schedule from today."""
+    syllabus, sched = current_schedule(source)
+    return schedule_to_markdown(sched, syllabus)

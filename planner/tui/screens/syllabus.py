@@ -113,6 +113,12 @@ class SyllabusScreen(PlannerScreen):
                     self._tree_nodes.append(leaf)
             round_node.expand()
         self._label_all()
+        self.call_after_refresh(self._cursor_to_top)
+
+    def _cursor_to_top(self) -> None:
+        tree: Tree[NodeRef] = self.query_one("#syllabus-tree", Tree)
+        if tree.cursor_node is None and tree.root.children:
+            tree.move_cursor(tree.root.children[0])
 
     def _label_all(self) -> None:
         ws = self.workspace

@@ -1,0 +1,234 @@
+"""What the screens display, computed by `planner.core.summaries` (no Textual)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from planner.core.loading import load_syllabus_texts
+from planner.core.plan import Interview, Plan
+from planner.core.progress import ItemProgress, Progress, WorkEntry
+from planner.core.schedule_types import Day, InterviewReport, Late, Schedule, Session
+from planner.core.summaries import (
+    agenda,
+    item_facts,
+    next_interview,
+    node_progress,
+    plan_status,
+    sessions_left_today,
+    today_rows,
+    today_totals,
+)
+from planner.core.syllabus import Syllabus
+
+TODAY = dt.date(2026, 11, 25)
+
+YAML = """
+syllabus: tiny
+title: Tiny
+rounds:
+  - {id: ml-theory, name: ML theory}
+  - {id: ml-design, name: ML design}
+resources:
+  - id: book
+    title: "The [bold]Book[/]"
+    kind: book
+    url: https://example.org/book
+    rounds: [ml-theory]
+    items:
+      - {id: book/ch1, title: "Ch. 1", minutes: 60}
+      - {id: book/ch2, title: "Ch. 2", minutes: 90, requires: [book/ch1]}
+      - {id: book/ch3, title: "Ch. 3", minutes: 200, rounds: [ml-design], optional: true}
+practice:
+  - id: q-one
+    kind: question
+    prompt: Explain ch1
+    rounds: [ml-theory]
+    learn_from: [book/ch1]
+"""
+
+
+def syllabus() -> Syllabus:
+    return load_syllabus_texts([("tiny.yaml", YAML)])
+
+
+def plan() -> Plan:
+    return Plan(
+        interviews=(
+            Interview(name="Phone", date=dt.date(2026, 12, 3), rounds=("ml-theory",)),
+            Interview(name="Onsite", date=dt.date(2026, 12, 20), rounds=("ml-design",)),
+        )
+    )
+
+
+def report(name: str, date: dt.date, **kw: object) -> InterviewReport:
+    base: dict[str, object] = {
+        "name": name,
+        "date": date,
+        "rounds": ("ml-theory",),
+        "feasible": True,
+        "short_minutes": 0,
+    }
+    base.update(kw)
+    return InterviewReport(**base)  # type: ignore[arg-type]
+
+
+def test_node_progress_text() -> None:
+    syl = syllabus()
+    progress = Progress(
+        items={
+            "book/ch1": ItemProgress(minutes_spent=60, done=True),
+            "book/ch2": ItemProgress(minutes_spent=20),
+        }
+    )
+    node = node_progress(syl, progress, ["book/ch1", "book/ch2", "book/ch3", "unknown"])
+    assert (node.done, node.total, node.minutes_left) == (1, 3, 70 + 200)
+    assert node.text == "1/3 done, 4h30m left"
+    assert node_progress(syl, progress, ["book/ch1"]).text == "done"
+    assert node_progress(syl, Progress(), []).text == "0/0 done, 0m left"
+
+
+def test_today_rows_merge_done_work_and_planned_sessions() -> None:
+    syl = syllabus()
+    day = Day(
+        TODAY,
+        90,
+        (
+            Session("study", "book/ch2", 45, ("ml-theory",), part=1, parts=2),
+            Session("drill", "q-one", 5, ("ml-theory",)),
+        ),
+    )
+    schedule = Schedule(TODAY, (day,), ())
+    progress = Progress(
+        items={"book/ch1": ItemProgress(60, True, done_on=TODAY)},
+        work=(
+            WorkEntry(TODAY, "book/ch1", 40),
+            WorkEntry(TODAY - dt.timedelta(days=1), "book/ch2", 10),
+        ),
+    )
+    rows = today_rows(syl, schedule, progress, TODAY)
+    assert [(r.id, r.done, r.done_minutes, r.planned_minutes) for r in rows] == [
+        ("book/ch1", True, 40, 0),
+        ("book/ch2", False, 0, 45),
+        ("q-one", False, 0, 5),
+    ]
+    assert rows[1].title == "Ch. 2 (part 1/2)"
+    assert rows[1].resource == "The [bold]Book[/]"
+    assert rows[1].url == "https://example.org/book"
+    assert rows[2].title == "Drill: Explain ch1"
+    totals = today_totals(rows)
+    assert (totals.done_minutes, totals.total_minutes) == (40, 90)
+    assert totals.text == "40m of 1h30m today"
+
+
+def test_sessions_left_today_respect_what_was_done() -> None:
+    sessions = (
+        Session("study", "a", 45, ()),
+        Session("study", "b", 40, ()),
+        Session("study", "c", 5, ()),
+    )
+    schedule = Schedule(TODAY, (Day(TODAY, 90, sessions),), ())
+    assert sessions_left_today(schedule, Progress(), TODAY) == sessions
+    worked = Progress(work=(WorkEntry(TODAY, "x", 50),))
+    assert [s.id for s in sessions_left_today(schedule, worked, TODAY)] == ["b"]
+    assert sessions_left_today(schedule, worked, TODAY + dt.timedelta(days=1)) == ()
+
+
+def test_next_interview_and_days_left() -> None:
+    coming = next_interview(plan(), TODAY)
+    assert coming is not None
+    assert (coming.interview.name, coming.days_left) == ("Phone", 8)
+    assert coming.text == "Phone in 8 days (Thu 03 Dec)"
+    on_the_day = next_interview(plan(), dt.date(2026, 12, 3))
+    assert on_the_day is not None and on_the_day.text.startswith("Phone today")
+    assert next_interview(plan(), dt.date(2026, 12, 21)) is None
+    assert next_interview(None, TODAY) is None
+
+
+def test_plan_status_on_track_behind_infeasible() -> None:
+    syl = syllabus()
+    ok = Schedule(
+        TODAY,
+        (),
+        (
+            report("Phone", dt.date(2026, 12, 3), slack_days=2),
+            report("Onsite", dt.date(2026, 12, 20), slack_days=5),
+        ),
+    )
+    assert plan_status(syl, plan(), ok).text == "On track, 2 days of slack"
+    late = Late("book/ch2", dt.date(2026, 12, 2), dt.date(2026, 12, 4))
+    behind = Schedule(
+        TODAY,
+        (),
+        (
+            report(
+                "Phone",
+                dt.date(2026, 12, 3),
+                feasible=False,
+                short_minutes=75,
+                late=(late,),
+                drop=("book/ch3",),
+                extra_minutes_per_week=60,
+            ),
+        ),
+    )
+    status = plan_status(syl, plan(), behind)
+    assert status.kind == "behind"
+    assert status.text == "Behind by 1h15m for Phone, 1 item late"
+    assert status.fix == "add 1h a week or drop Ch. 3"
+    hopeless = Schedule(
+        TODAY,
+        (),
+        (report("Phone", dt.date(2026, 12, 3), feasible=False, short_minutes=300),),
+    )
+    status = plan_status(syl, plan(), hopeless)
+    assert status.kind == "infeasible"
+    assert status.text == "Infeasible: 5h short for Phone"
+    assert status.fix == "move the interview later or cut the material"
+    assert plan_status(syl, None, ok).kind == "no-plan"
+
+
+def test_agenda_shows_done_work_in_the_past_and_sessions_ahead() -> None:
+    syl = syllabus()
+    yesterday = TODAY - dt.timedelta(days=1)
+    p = plan().model_copy(update={"start": yesterday - dt.timedelta(days=1)})
+    schedule = Schedule(
+        TODAY,
+        (
+            Day(TODAY, 90, (Session("study", "book/ch2", 90, ("ml-theory",)),)),
+            Day(TODAY + dt.timedelta(days=1), 0, (), off=True),
+        ),
+        (),
+    )
+    progress = Progress(
+        work=(WorkEntry(yesterday, "book/ch1", 30), WorkEntry(yesterday, "book/ch1", 30))
+    )
+    days = agenda(syl, p, schedule, progress)
+    assert days[0].date == yesterday - dt.timedelta(days=1)
+    assert days[0].past and days[0].entries == ()
+    assert days[1].past and [(e.id, e.minutes, e.done) for e in days[1].entries] == [
+        ("book/ch1", 60, True)
+    ]
+    assert days[2].date == TODAY and not days[2].past
+    assert [e.id for e in days[2].entries] == ["book/ch2"]
+    assert days[3].off
+    assert days[-1].date == dt.date(2026, 12, 20)
+    assert days[-1].interviews == ("Onsite",)
+
+
+def test_item_facts() -> None:
+    syl = syllabus()
+    schedule = Schedule(
+        TODAY, (Day(TODAY, 90, (Session("study", "book/ch2", 45, ("ml-theory",)),)),), ()
+    )
+    progress = Progress(items={"book/ch1": ItemProgress(60, True, done_on=TODAY)})
+    facts = item_facts(syl, progress, schedule, "book/ch2")
+    assert facts is not None
+    assert facts.prerequisites == (("book/ch1", "Ch. 1", True),)
+    assert facts.rounds == ("ML theory",)
+    assert facts.planned == ((TODAY, 45),)
+    assert facts.status == "0m spent, 1h30m left"
+    first = item_facts(syl, progress, schedule, "book/ch1")
+    assert first is not None
+    assert first.practice == (("q-one", "Explain ch1"),)
+    assert first.status == "done on Wed 25 Nov"
+    assert item_facts(syl, progress, schedule, "nope") is None
