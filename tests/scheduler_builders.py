@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from planner.core.plan import DayOff, Interview, Options, Plan
-from planner.core.progress import Attempt, ItemProgress, Progress, Review
+from planner.core.progress import OUTCOMES, Attempt, ItemProgress, Progress, Review
 from planner.core.schedule_types import PlannedReview, Schedule
 from planner.core.syllabus import Syllabus, SyllabusFile
 
@@ -199,7 +199,7 @@ def progresses(draw: st.DrawFn, syl: Syllabus) -> Progress:
             reviews.append(Review(p.id, "good", at))
         if p.kind == "coding" and draw(st.booleans()):
             at = dt.datetime.combine(day(draw(st.integers(-10, 0))), dt.time(10))
-            outcome = draw(st.sampled_from(["solved", "solved-with-help", "not-solved"]))
+            outcome = draw(st.sampled_from(OUTCOMES))
             attempts.append(Attempt(p.id, outcome, 30, at))
     return Progress(
         items=items,

@@ -7,6 +7,8 @@ import datetime as dt
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.core.progress import Attempt, MockRound, Progress, Review
 from planner.core.review import (
@@ -222,3 +224,53 @@ def test_coding_task_waiting_for_re_practice_is_not_a_due_review() -> None:
         attempts=(*progress.attempts, Attempt("code-kmeans", "solved", 30, at(days(-4)))),
     )
     assert "code-kmeans" in due_today(syllabus, solved, days(30))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    history=st.lists(
+        st.tuples(
+            st.integers(1, 6),
+            st.sampled_from(["again", "hard", "good", "easy"]),
+            st.integers(-30, -1),
+        ),
+        max_size=20,
+    ),
+    drills=st.dictionaries(st.integers(1, 6), st.integers(0, 10), max_size=6),
+    interview_in=st.integers(1, 40),
+    target=st.sampled_from([0.8, 0.9, 0.95]),
+)
+def test_planned_reviews_reach_the_target_or_use_the_last_day(
+    history: list[tuple[int, str, int]],
+    drills: dict[int, int],
+    interview_in: int,
+    target: float,
+) -> None:
+    syllabus = small_syllabus(questions=6)
+    interview = days(interview_in)
+    plan = plan_with(("Phone", interview, ("theory",)), target=target)
+    progress = Progress(reviews=tuple(review(f"q{n}", r, days(d)) for n, r, d in history))
+    drill_dates = {f"q{n}": days(d) for n, d in drills.items()}
+    planned = plan_reviews(syllabus, plan, progress, DAY0, drill_dates)
+    usable = [d for d in (days(n) for n in range(interview_in)) if plan.capacity(d) > 0]
+    for n in range(1, 7):
+        pid = f"q{n}"
+        own = [r.on for r in planned if r.practice_id == pid]
+        assert own == sorted(set(own))
+        assert all(DAY0 <= on < interview and plan.capacity(on) > 0 for on in own)
+        card = card_of(progress, pid)
+        if card.last_review is None:
+            if pid not in drill_dates or drill_dates[pid] >= interview:
+                assert own == []
+                continue
+            card = rate(card, "good", at(drill_dates[pid]))
+        for on in own:
+            card = rate(card, "good", at(on))
+        if recall_on(card, interview) >= target:
+            continue
+        # Short of the target only when nothing more could be done: the last review already
+        # falls on the last usable day before the interview (or there is no such day).
+        last_chance = usable[-1] if usable else None
+        assert last_chance is None or (
+            card.last_review is not None and card.last_review.date() >= last_chance
+        )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+from collections.abc import Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 from planner.core.plan import Plan
 from planner.core.progress import Progress
 from planner.core.scheduler import schedule
-from planner.core.syllabus import Syllabus
+from planner.core.syllabus import StudyItem, Syllabus
 from tests.scheduler_builders import ROUNDS, TODAY, item, plan, syllabus
 
 
@@ -75,17 +76,23 @@ def free_minutes(p: Plan) -> list[tuple[dt.date, int]]:
     return [(d, 0 if d in blocked else p.capacity(d)) for d in days]
 
 
+def respects_requires(order: Sequence[StudyItem], needed: set[str]) -> bool:
+    placed: set[str] = set()
+    for study in order:
+        if any(r in needed and r not in placed for r in study.requires):
+            return False
+        placed.add(study.id)
+    return True
+
+
 def brute_force_lateness(syl: Syllabus, p: Plan) -> float:
     due = own_deadlines(syl, p)
     needed = [s for s in syl.items if s.id in due]
     days = free_minutes(p)
     best = math.inf
     for order in itertools.permutations(needed):
-        placed: set[str] = set()
-        if any(
-            any(r in due and r not in placed for r in s.requires) or placed.add(s.id) for s in order
-        ):
-            continue  # not a topological order
+        if not respects_requires(order, set(due)):
+            continue
         worst = -math.inf
         day_index, left = 0, days[0][1] if days else 0
         for s in order:

@@ -9,15 +9,17 @@ from __future__ import annotations
 import datetime as dt
 
 from planner.core.feasibility import spread_weekly
+from planner.core.plan import Plan
 from planner.core.progress import Attempt, ItemProgress, Progress, Review
 from planner.core.schedule_types import Late, PlannedReview
 from planner.core.scheduler import schedule
+from planner.core.syllabus import Syllabus
 from tests.scheduler_builders import TODAY, day, item, plan, practice, sessions_by_day, syllabus
 
 WEEK = (60, 60, 60, 60, 60, 120, 0)
 
 
-def two_round_syllabus():  # type: ignore[no-untyped-def]
+def two_round_syllabus() -> Syllabus:
     return syllabus(
         [
             item("a1", 100, ["ra"]),
@@ -29,7 +31,7 @@ def two_round_syllabus():  # type: ignore[no-untyped-def]
     )
 
 
-def two_interviews():  # type: ignore[no-untyped-def]
+def two_interviews() -> Plan:
     return plan(
         [("Phone", 9, ["ra"]), ("Onsite", 30, ["rb"])], WEEK, min_session=25, max_session=60
     )
@@ -129,7 +131,7 @@ def test_a_pushed_item_waits_for_its_date() -> None:
     assert result.feasible
 
 
-def infeasible_case():  # type: ignore[no-untyped-def]
+def infeasible_case() -> tuple[Syllabus, Plan]:
     syl = syllabus(
         [
             item("a1", 100, ["ra"], priority=1),

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "planner.cli.export_cmds",
     "planner.cli.practice_cmds",
     "planner.cli.schedule_cmds",
+    "planner.cli.syllabus_files_cmds",
 )
 
 

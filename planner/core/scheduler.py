@@ -28,7 +28,6 @@ from planner.core.schedule_types import (
 from planner.core.syllabus import Syllabus
 from planner.core.work import NO_DEADLINE, Job, Work, build_work
 
-
 OPTIONAL_ROUNDS = 4
 """Times optional work is placed again without the optional items started but not finished."""
 

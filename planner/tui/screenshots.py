@@ -1,0 +1,161 @@
+"""Regenerate `screenshots/*.svg` (and PNGs when Chromium is installed) of every screen, from
+the real app on the bundled syllabus at a fixed date with a demo plan and a week of progress.
+
+    python -m planner.tui.screenshots screenshots
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+from planner.core.plan import DayOff, Interview, Plan
+from planner.store import Store
+
+DEMO_TODAY = dt.date(2026, 11, 25)
+WIDE = (120, 40)
+SMALL = (80, 24)
+
+
+def demo_plan() -> Plan:
+    """A phone screen in two weeks, an onsite in six, Christmas off, started a week ago."""
+    return Plan(
+        interviews=(
+            Interview(
+                name="Meta phone screen",
+                date=dt.date(2026, 12, 9),
+                rounds=("phone-screen", "dsa-coding"),
+            ),
+            Interview(
+                name="Acme onsite",
+                date=dt.date(2027, 1, 6),
+                rounds=("ml-coding", "ml-theory", "ml-design"),
+            ),
+        ),
+        weekday_minutes=(90, 90, 90, 90, 90, 240, 0),
+        days_off=(DayOff(start=dt.date(2026, 12, 24), end=dt.date(2026, 12, 26)),),
+        start=dt.date(2026, 11, 18),
+    )
+
+
+def seed_demo(store: Store) -> None:
+    """The demo plan and a week of work before the demo date."""
+    store.save_plan(demo_plan())
+    history = [
+        ("hundred-page-ml/ch01", dt.date(2026, 11, 18), None),
+        ("leetcode-timed/arrays-hashing", dt.date(2026, 11, 19), None),
+        ("hundred-page-ml/ch02", dt.date(2026, 11, 21), 30),
+        ("gd-visual/article", dt.date(2026, 11, 21), None),
+        ("theory-list/regularization", dt.date(2026, 11, 23), None),
+    ]
+    for item_id, on, partial in history:
+        if partial is None:
+            store.record_done(item_id, on, 45)
+        else:
+            store.add_minutes(item_id, partial, on)
+    store.save_note(
+        "hundred-page-ml/ch02",
+        "# Notation\n\n- argmax vs max\n- **unbiased** estimator: E[θ̂] = θ\n",
+    )
+
+
+Shot = tuple[str, tuple[int, int], Callable[..., Awaitable[None]]]
+
+
+async def _capture(out: Path, data_dir: Path) -> list[Path]:
+    from textual.pilot import Pilot
+
+    from planner.core.loading import load_syllabus
+    from planner.paths import bundled_syllabus
+    from planner.tui.app import PlannerApp
+    from planner.tui.modes import MODES
+
+    syllabus = load_syllabus([bundled_syllabus()])
+    written: list[Path] = []
+
+    async def nothing(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+
+    def press(*keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+        async def run(pilot: Pilot[None]) -> None:
+            await pilot.pause()
+            await pilot.press(*keys)
+            await pilot.pause(0.3)
+
+        return run
+
+    async def detail(pilot: Pilot[None]) -> None:
+        app = pilot.app
+        assert isinstance(app, PlannerApp)
+        app.open_item("hundred-page-ml/ch02")
+        await pilot.pause(0.5)
+        app.screen.query_one("#facts").focus()
+        await pilot.pause()
+
+    shots: list[Shot] = [("today-80x24", SMALL, nothing)]
+    shots += [(m.name, WIDE, press(m.key)) for m in MODES]
+    shots += [
+        ("item-detail", WIDE, detail),
+        ("help", WIDE, press("question_mark")),
+        ("plan-setup", WIDE, press("p")),
+    ]
+    for name, size, before in shots:
+        with Store.open(data_dir) as store:
+            app = PlannerApp(syllabus, store, DEMO_TODAY)
+            async with app.run_test(size=size) as pilot:
+                await before(pilot)
+                await pilot.pause(0.2)
+                path = out / f"{name}.svg"
+                app.save_screenshot(str(path.name), path=str(out))
+                written.append(path)
+    return written
+
+
+def to_png(svg: Path, size: tuple[int, int]) -> Path | None:
+    """A PNG of an SVG through headless Chromium, when it is installed."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if browser is None:
+        return None
+    png = svg.with_suffix(".png")
+    width, height = size[0] * 10 + 40, size[1] * 25 + 70
+    subprocess.run(
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--hide-scrollbars",
+            f"--screenshot={png}",
+            f"--window-size={width},{height}",
+            svg.resolve().as_uri(),
+        ],
+        check=False,
+        capture_output=True,
+        timeout=60,
+    )
+    return png if png.exists() else None
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        with Store.open(data_dir) as store:
+            seed_demo(store)
+        written = asyncio.run(_capture(out, data_dir))
+    for svg in written:
+        size = SMALL if svg.stem.endswith("80x24") else WIDE
+        png = to_png(svg, size)
+        print(svg, f"+ {png.name}" if png else "")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
