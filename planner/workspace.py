@@ -44,8 +44,7 @@ class Workspace:
         self._plan_loaded = False
         self._progress: Progress | None = None
         self._schedule: Schedule | None = None
-        self._reviews: list[PlannedReview] | None = None
-        self._reviews_version = -1
+        self._reviews: tuple[int, list[PlannedReview]] | None = None
         self._readiness: tuple[int, Readiness] | None = None
 
     # --- state -------------------------------------------------------------------------
@@ -80,14 +79,12 @@ class Workspace:
     def planned_reviews(self) -> Sequence[PlannedReview]:
         """Spaced-repetition reviews to reserve time for: planned from a first scheduling
         pass (see `planner.core.review.review_plan`), cached until the next action."""
-        if self._reviews_version != self.version or self._reviews is None:
+        if self._reviews is None or self._reviews[0] != self.version:
             from planner.core.review import review_plan
 
-            self._reviews = review_plan(
-                self.syllabus, self.plan or Plan(), self.progress, self.today
-            )
-            self._reviews_version = self.version
-        return self._reviews
+            reviews = review_plan(self.syllabus, self.plan or Plan(), self.progress, self.today)
+            self._reviews = (self.version, reviews)
+        return self._reviews[1]
 
     def reload(self) -> None:
         """Forget everything derived: the next read comes from the store."""

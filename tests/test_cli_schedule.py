@@ -261,3 +261,35 @@ def test_progress_recorded_with_done_moves_the_schedule(
     assert document["days"][0]["sessions"] == [
         {"kind": "study", "id": "book/ch2", "minutes": 50, "rounds": ["ra"]}
     ]
+
+
+PRACTICE = """\
+practice:
+  - {id: q-one, kind: question, prompt: "What is [red]one[/red]?", rounds: [ra], minutes: 5}
+  - {id: q-two, kind: question, prompt: What is two?, rounds: [ra], learn_from: [book/ch2]}
+"""
+
+
+def test_drills_and_reviews_show_in_the_plan(data_dir: Path, syllabus_file: Path) -> None:
+    syllabus_file.write_text(SYLLABUS + PRACTICE, encoding="utf-8")
+    save(data_dir, feasible_plan())
+    assert run(syllabus_file, "review", "q-one", "good").exit_code == 0
+    document = json.loads(run(syllabus_file, "plan", "--json").output)
+    kinds = {
+        (s["kind"], s["id"])
+        for d in document["days"]
+        for s in d["sessions"]
+        if s["kind"] != "study"
+    }
+    # q-one was reviewed today: no drill, its next reviews are planned; q-two is new and
+    # gets its drill once book/ch2, which teaches it, is done.
+    assert ("review", "q-one") in kinds
+    assert ("drill", "q-one") not in kinds
+    assert ("drill", "q-two") in kinds
+    drill_day = next(
+        d["date"] for d in document["days"] for s in d["sessions"] if s["id"] == "q-two"
+    )
+    ch2_days = [d["date"] for d in document["days"] for s in d["sessions"] if s["id"] == "book/ch2"]
+    assert drill_day >= max(ch2_days)
+    text = run(syllabus_file, "plan").output
+    assert "Review: What is [red]one[/red]?" in text

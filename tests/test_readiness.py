@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.core.progress import Attempt, ItemProgress, MockRound, Progress, WorkEntry
 from planner.core.readiness import readiness
@@ -134,3 +136,50 @@ def test_weakest_lists_lowest_recall_first() -> None:
     assert [w.practice_id for w in result.weakest] == ["q3", "q1", "q2"]
     assert result.weakest[0].recall == 0.0
     assert result.weakest[1].recall < result.weakest[2].recall
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    work=st.lists(
+        st.tuples(
+            st.sampled_from(["book/ch1", "book/ch2", "book/extra", "videos/kmeans"]),
+            st.integers(-6, 0),
+            st.integers(1, 90),
+        ),
+        max_size=12,
+    ),
+    ticked=st.sets(st.sampled_from(["book/ch1", "book/ch2", "videos/kmeans"])),
+    ratings=st.lists(
+        st.tuples(st.integers(1, 3), st.sampled_from(["again", "good", "easy"])), max_size=6
+    ),
+)
+def test_figures_stay_in_range_and_the_burndown_never_rises(
+    work: list[tuple[str, int, int]], ticked: set[str], ratings: list[tuple[int, str]]
+) -> None:
+    entries = tuple(WorkEntry(d(day), item, minutes) for item, day, minutes in work)
+    spent: dict[str, int] = {}
+    for entry in entries:
+        spent[entry.id] = spent.get(entry.id, 0) + entry.minutes
+    items = {
+        i: ItemProgress(
+            minutes_spent=spent.get(i, 0), done=i in ticked, done_on=D0 if i in ticked else None
+        )
+        for i in {*spent, *ticked}
+    }
+    progress = Progress(
+        items=items,
+        work=entries,
+        reviews=tuple(review(f"q{n}", r, d(-1)) for n, r in ratings),
+    )
+    schedule = Schedule(today=D0, days=(), interviews=())
+    result = readiness(small_syllabus(3), plan_with(PHONE, ONSITE), progress, schedule, D0)
+    for r in result.rounds:
+        assert 0.0 <= r.coverage <= 1.0 and 0 <= r.done_minutes <= r.required_minutes
+        assert r.recall is not None and 0.0 <= r.recall <= 1.0
+        assert 0.0 <= r.headline <= 1.0
+    for interview in result.interviews:
+        assert 0.0 <= interview.readiness <= 1.0
+        remaining = [v for _day, v in interview.burndown.actual]
+        assert remaining == sorted(remaining, reverse=True)
+        required = sum(r.required_minutes for r in interview.rounds)
+        assert remaining[-1] == required - sum(r.done_minutes for r in interview.rounds)

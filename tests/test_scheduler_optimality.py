@@ -42,7 +42,10 @@ def instances(draw: st.DrawFn) -> tuple[Syllabus, Plan]:
         )
     interviews = [("First", draw(st.integers(1, 12)), [ROUNDS[0]])]
     if draw(st.booleans()):
-        interviews.append(("Second", draw(st.integers(1, 16)), list(ROUNDS[1:])))
+        # The last interview has every round, so that no item stops being of use (work
+        # whose last interview is over is dropped, which the brute force knows nothing of).
+        later = interviews[0][1] + draw(st.integers(0, 8))
+        interviews.append(("Second", later, list(ROUNDS)))
     else:
         interviews[0] = ("First", interviews[0][1], list(ROUNDS))
     week = [5 * draw(st.integers(0, 24)) for _ in range(7)]
@@ -125,7 +128,7 @@ def scheduled_lateness(syl: Syllabus, p: Plan) -> tuple[float, bool]:
     return worst, result.feasible
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(instances())
 def test_maximum_lateness_is_the_brute_force_optimum(instance: tuple[Syllabus, Plan]) -> None:
     syl, p = instance

@@ -421,3 +421,66 @@ def test_a_long_item_on_a_long_day_gets_sessions_no_longer_than_the_maximum() ->
     assert days == {
         "2026-11-28": [("study", "course", 90), ("study", "course", 85), ("study", "course", 25)],
     }
+
+
+def test_an_item_that_cannot_be_split_well_gets_what_fits() -> None:
+    syl = syllabus([item("a1", 40, ["ra"])])
+    # 30 minutes a day and sessions of exactly 25: 40 cannot be split into proper sessions
+    # and no day has room for all of it, so it gets 25 and then 15 rather than nothing.
+    p = plan([("Phone", 3, ["ra"])], (30,) * 7, min_session=25, max_session=25)
+    result = schedule(syl, p, Progress(), TODAY)
+    assert sessions_by_day(result) == {
+        "2026-11-25": [("study", "a1", 25)],
+        "2026-11-26": [("study", "a1", 15)],
+        "2026-11-27": [("mock", "Phone", 30)],
+    }
+    assert result.feasible
+    # With a roomier day ahead before the deadline, it waits for a proper session.
+    p = plan([("Phone", 3, ["ra"])], (30, 30, 30, 60, 30, 30, 30), min_session=25, max_session=25)
+    assert sessions_by_day(schedule(syl, p, Progress(), TODAY))["2026-11-26"] == [
+        ("study", "a1", 40)
+    ]
+
+
+def test_a_requires_cycle_built_by_hand_still_gets_scheduled() -> None:
+    # The loader refuses cycles; a syllabus built in code may still have one.
+    syl = syllabus(
+        [item("a", 30, requires=["b"]), item("b", 30, requires=["a"]), item("c", 30)],
+    )
+    result = schedule(syl, plan([("Phone", 5, ["ra"])], WEEK), Progress(), TODAY)
+    assert result.feasible
+    assert sorted(s.id for d in result.days for s in d.sessions if s.kind == "study") == [
+        "a",
+        "b",
+        "c",
+    ]
+
+
+def test_a_pin_on_a_mock_day_waits_for_the_next_study_day() -> None:
+    syl = syllabus([item("a1", 30, ["ra"]), item("b1", 30, ["rb"])])
+    p = plan([("Phone", 3, ["ra"]), ("Onsite", 9, ["rb"])], WEEK)
+    result = schedule(syl, p, Progress(pinned={"b1": day(2)}), TODAY)
+    # Friday is the phone screen's mock day and Saturday its interview day.
+    assert result.sessions_of("b1")[0][0] == day(5)
+
+
+def test_work_whose_last_interview_is_over_is_not_scheduled_after_it() -> None:
+    syl = syllabus(
+        [
+            item("phone-only", 120, ["ra"]),
+            item("both", 60, ["ra", "rb"]),
+            item("onsite", 60, ["rb"]),
+        ]
+    )
+    # Only Wednesday (60 minutes) before the phone screen's mock day: phone work is late.
+    p = plan([("Phone", 2, ["ra"]), ("Onsite", 9, ["rb"])], WEEK, min_session=25, max_session=60)
+    result = schedule(syl, p, Progress(), TODAY)
+    days = sessions_by_day(result)
+    assert days["2026-11-25"] == [("study", "both", 60)]
+    # After the phone screen, "phone-only" serves no interview: the onsite gets the time.
+    assert result.sessions_of("phone-only") == []
+    assert days["2026-11-28"] == [("study", "onsite", 60)]
+    assert result.late == (Late("phone-only", day(0), None),)
+    phone, onsite = result.interviews
+    assert not phone.feasible and phone.short_minutes == 120
+    assert onsite.feasible

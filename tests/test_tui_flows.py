@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Label, ProgressBar, SelectionList, TextArea, Tree
+from textual.widgets import DataTable, Input, Label, SelectionList, TextArea, Tree
 
 from planner.core.labels import format_minutes
 from planner.store import Store
@@ -16,6 +16,7 @@ from planner.tui.screens.plan_setup import PlanSetupScreen
 from planner.tui.screens.schedule import ScheduleScreen
 from planner.tui.screens.syllabus import SyllabusScreen
 from planner.tui.screens.today import TodayScreen
+from planner.tui.widgets.minutes_bar import MinutesBar
 from tests.tui_support import TODAY, make_app, store_with_plan
 
 SIZE = (120, 40)
@@ -142,15 +143,15 @@ async def test_tick_is_stored_and_updates_today_and_schedule(store: Store) -> No
         minutes = app.workspace.syllabus.item(first)
         assert minutes is not None
         assert cell_text(table, first, "check") == "[ ]"
-        bar = today.query_one("#minutes-bar", ProgressBar)
-        assert bar.progress == 0
+        bar = today.query_one("#minutes-bar", MinutesBar)
+        assert bar.done == 0
         await pilot.press("space")
         await pilot.pause()
         assert cell_text(table, first, "check") == "[x]"
-        assert bar.progress == minutes.minutes
+        assert bar.done == minutes.minutes
         label = str(today.query_one("#minutes-label", Label).render())
         assert label.startswith(f"{format_minutes(minutes.minutes)} of ")
-        assert bar.total is not None and bar.total <= 90
+        assert bar.total <= 90
         await pilot.press("2")
         await pilot.pause()
         schedule = app.screen
@@ -188,7 +189,7 @@ async def test_partial_minutes_add_and_take_back(store: Store) -> None:
         await pilot.pause()
         assert store.load_progress().of(first).minutes_spent == 30
         assert cell_text(table, first, "minutes").startswith("30/")
-        assert app.screen.query_one("#minutes-bar", ProgressBar).progress == 30
+        assert app.screen.query_one("#minutes-bar", MinutesBar).done == 30
         await pilot.press("minus", "minus", "minus")
         await pilot.pause()
         assert store.load_progress().of(first).minutes_spent == 0
@@ -399,3 +400,53 @@ async def test_user_text_is_never_markup(store: Store) -> None:
         app.open_item(first)
         await pilot.pause()
         assert app.screen.query_one("#note-editor", TextArea).text.startswith("[bold]not")
+
+
+async def test_schedule_jumps_to_today_and_between_weeks(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda", DataTable)
+        keys = table_ids(agenda)
+        assert keys[agenda.cursor_row] == f"{TODAY.isoformat()}#0"
+        await pilot.press("n")
+        await pilot.pause()
+        assert keys[agenda.cursor_row].startswith("week-")
+        await pilot.press("n", "n")
+        await pilot.pause()
+        assert keys[agenda.cursor_row] > "week-2026-11-30"
+        await pilot.press("t")
+        await pilot.pause()
+        assert keys[agenda.cursor_row] == f"{TODAY.isoformat()}#0"
+        interview_rows = [k for k in keys if "Interview:" in cell_text(agenda, k, "session")]
+        assert [k[:10] for k in interview_rows] == ["2026-12-09", "2027-01-06"]
+
+
+async def test_today_fits_a_small_terminal(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count > 0
+        assert table.virtual_size.width <= 80
+        assert not table.show_horizontal_scrollbar
+
+
+async def test_mouse_on_the_tab_bar_and_the_footer_keys(store: Store) -> None:
+    from planner.tui.widgets.key_bar import KeyBar
+    from planner.tui.widgets.mode_tabs import ModeTabs
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = table_ids(app.screen.query_one("#sessions", DataTable))[0]
+        keys = str(app.screen.query_one(KeyBar).render())
+        await pilot.click(KeyBar, offset=(keys.index("Tomorrow"), 0))
+        await pilot.pause()
+        assert first in store.load_progress().pushed
+        tabs = str(app.screen.query_one(ModeTabs).render())
+        await pilot.click(ModeTabs, offset=(tabs.index("Syllabus"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, SyllabusScreen)

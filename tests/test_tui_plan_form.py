@@ -40,9 +40,7 @@ def test_read_interview() -> None:
         ("Meta", "2026-12-09", ["cooking"], "rounds", "Unknown round 'cooking'"),
     ],
 )
-def test_bad_interviews(
-    name: str, date: str, rounds: list[str], field: str, message: str
-) -> None:
+def test_bad_interviews(name: str, date: str, rounds: list[str], field: str, message: str) -> None:
     with pytest.raises(FieldError) as error:
         read_interview(name, date, rounds, ROUNDS, TODAY)
     assert error.value.field == field

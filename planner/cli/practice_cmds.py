@@ -69,4 +69,6 @@ def status_command(as_json: bool) -> None:
     result = readiness(
         syllabus, plan, progress, schedule(syllabus, plan, progress, today, reviews=reviews), today
     )
-    click.echo(status_json(result) if as_json else status_text(result, syllabus), nl=False)
+    target = plan.options.recall_target
+    text = status_json(result) if as_json else status_text(result, syllabus, target)
+    click.echo(text, nl=False)

@@ -16,9 +16,9 @@ NO_PLAN = "no plan yet: run 'planner init' or open 'planner' to set one up"
 
 
 def _current_schedule() -> tuple[Syllabus, Schedule, int]:
-    """The syllabus, the schedule from today, and today's capacity."""
-    from planner.core.review import review_plan
-    from planner.core.scheduler import schedule
+    """The syllabus, the schedule from today (reviews reserved first), and today's
+    capacity."""
+    from planner.core.planning import full_schedule
 
     e = env()
     store = e.store()
@@ -28,8 +28,7 @@ def _current_schedule() -> tuple[Syllabus, Schedule, int]:
     syllabus = e.syllabus()
     today = e.resolved_today()
     progress = store.load_progress()
-    reviews = review_plan(syllabus, plan, progress, today)
-    return syllabus, schedule(syllabus, plan, progress, today, reviews), plan.capacity(today)
+    return syllabus, full_schedule(syllabus, plan, progress, today), plan.capacity(today)
 
 
 @cli.command("plan")

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 
 from planner.core.plan import Plan
 from planner.core.progress import Progress
+from planner.core.schedule_run import Run, run_schedule
 from planner.core.schedule_types import InterviewReport, Late, PlannedReview
-from planner.core.scheduler import Run, run_schedule
 from planner.core.syllabus import Syllabus
 from planner.core.work import Job
 
@@ -28,11 +28,16 @@ def interview_reports(
     progress: Progress,
     today: dt.date,
     reviews: Sequence[PlannedReview],
+    *,
+    fixes: bool = True,
 ) -> tuple[InterviewReport, ...]:
-    """One report per interview of the plan, by date; interviews already over are on track."""
+    """One report per interview of the plan, by date; interviews already over are on track.
+    With `fixes`, an infeasible interview gets its fixes, each checked by placing the work
+    again."""
     late_minutes = run.short_by_job()
     upcoming = {(i.date, i.name, i.rounds): n for n, i in enumerate(run.interviews)}
     reports: list[InterviewReport] = []
+    behind_with: dict[int, set[int | None]] = {}  # extra minutes a week -> interviews behind
     for interview in sorted(plan.interviews, key=lambda i: (i.date, i.name)):
         n = upcoming.get((interview.date, interview.name, interview.rounds))
         if n is None:
@@ -54,13 +59,22 @@ def interview_reports(
         )
         drop: tuple[str, ...] = ()
         extra: int | None = None
-        if late_jobs:
+        if late_jobs and fixes:
 
             def still_feasible(p: Plan, pr: Progress, n: int = n) -> bool:
                 return run_schedule(syllabus, p, pr, today, reviews).feasible(n)
 
-            drop = _drop_fix(run, n, plan, progress, still_feasible)
-            extra = _extra_minutes_fix(plan, progress, still_feasible)
+            def feasible_with(extra: int, n: int = n) -> bool:
+                if extra not in behind_with:  # shared by the interviews' searches
+                    again = run_schedule(
+                        syllabus, spread_weekly(plan, extra), progress, today, reviews
+                    )
+                    behind_with[extra] = {j.interview for j in again.late_of()}
+                return n not in behind_with[extra]
+
+            short = sum(late_minutes.get(j.idx, 0) for j in jobs)
+            drop = _drop_fix(run, n, plan, progress, still_feasible, short)
+            extra = _extra_minutes_fix(plan, feasible_with, short, deadline + 1)
         reports.append(
             InterviewReport(
                 name=interview.name,
@@ -100,6 +114,7 @@ def _drop_fix(
     plan: Plan,
     progress: Progress,
     feasible: Callable[[Plan, Progress], bool],
+    short: int,
 ) -> tuple[str, ...]:
     """The shortest prefix of the interview's study items, least important and largest
     first, whose skipping makes the interview feasible; () when none does."""
@@ -119,16 +134,48 @@ def _drop_fix(
             items[item_id] = dataclasses.replace(progress.of(item_id), skipped=True)
         return feasible(plan, dataclasses.replace(progress, items=items))
 
-    if not ids or not works(len(ids)):
-        return ()
-    low, high = 0, len(ids)  # dropping `low` is not enough, `high` is
-    while high - low > 1:
-        mid = (low + high) // 2
+    # A first guess: enough items to free the minutes that are short.
+    freed, guess = 0, len(ids)
+    for k, job in enumerate(candidates, start=1):
+        freed += job.minutes
+        if freed >= short:
+            guess = k
+            break
+    least = least_sufficient(works, guess, len(ids))
+    return () if least is None else tuple(ids[:least])
+
+
+def least_sufficient(works: Callable[[int], bool], guess: int, high: int) -> int | None:
+    """The least k in 1..high for which `works(k)` (assumed to stay true as k grows), or
+    None when even `high` does not work. Gallops from `guess` then bisects, so a good
+    guess costs only a few checks."""
+    if high < 1 or not works(high):
+        return None
+    guess = min(max(guess, 1), high)
+    step = 1
+    if works(guess):
+        good, bad = guess, 0
+        while good - step >= 1:
+            if not works(good - step):
+                bad = good - step
+                break
+            good -= step
+            step *= 2
+    else:
+        good, bad = high, guess
+        while bad + step < high:
+            if works(bad + step):
+                good = bad + step
+                break
+            bad += step
+            step *= 2
+    while good - bad > 1:
+        mid = (good + bad) // 2
         if works(mid):
-            high = mid
+            good = mid
         else:
-            low = mid
-    return tuple(ids[:high])
+            bad = mid
+    return good
 
 
 def spread_weekly(plan: Plan, extra: int) -> Plan:
@@ -151,20 +198,22 @@ def spread_weekly(plan: Plan, extra: int) -> Plan:
 
 
 def _extra_minutes_fix(
-    plan: Plan, progress: Progress, feasible: Callable[[Plan, Progress], bool]
+    plan: Plan,
+    feasible_with: Callable[[int], bool],
+    short: int,
+    days_left: int,
 ) -> int | None:
     """The least extra minutes a week (a multiple of EXTRA_STEP) that make the interview
-    feasible, by binary search; None when even full days would not."""
+    feasible, searched and checked by placing the work again; None when even full days
+    would not do."""
     days = [d for d in range(7) if plan.weekday_minutes[d] > 0] or list(range(7))
     room = sum(MAX_DAY_MINUTES - plan.weekday_minutes[d] for d in days)
-    high = -(-room // EXTRA_STEP)
-    if high == 0 or not feasible(spread_weekly(plan, high * EXTRA_STEP), progress):
-        return None
-    low = 0
-    while high - low > 1:
-        mid = (low + high) // 2
-        if feasible(spread_weekly(plan, mid * EXTRA_STEP), progress):
-            high = mid
-        else:
-            low = mid
-    return high * EXTRA_STEP
+    # Each week before the deadline gains at most the extra minutes: a first guess.
+    weeks = max(1, -(-days_left // 7))
+    guess = -(-short // (weeks * EXTRA_STEP))
+    steps = least_sufficient(
+        lambda k: feasible_with(k * EXTRA_STEP),
+        guess,
+        -(-room // EXTRA_STEP),
+    )
+    return None if steps is None else steps * EXTRA_STEP

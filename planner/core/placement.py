@@ -166,6 +166,7 @@ def place(
 
     # What each day can still hold at most, to leave out optional work that cannot finish.
     reach = list(itertools.accumulate(state.free, initial=0))
+    roomiest = _RangeMax(state.free)
     ready = _Ready(jobs)
     pending: list[tuple[int, int]] = []
     pinned_on: dict[int, list[int]] = {}
@@ -219,6 +220,8 @@ def place(
             if picked is None:
                 break
             j, job = picked, jobs[picked]
+            if day > job.useful_until:
+                continue  # its last interview is over: no use any more
             if job.optional and (
                 day > job.deadline
                 or (
@@ -232,6 +235,10 @@ def place(
                 size = state.remaining[j] if state.remaining[j] <= free else 0
             else:
                 size = chunk(state.remaining[j], free, min_session, max_session)
+                if size == 0 and free >= min_session and roomiest(day + 1, job.deadline) <= free:
+                    # No later day before its deadline has more room: work that fits now
+                    # beats keeping the remainder long enough for a proper session.
+                    size = min(free, max_session)
             if size == 0:
                 deferred.append(j)
                 misses += 1
@@ -244,6 +251,28 @@ def place(
             ready.add(j)
 
 
+class _RangeMax:
+    """Most free minutes of any day in a range of days, in constant time (sparse table)."""
+
+    def __init__(self, values: Sequence[int]) -> None:
+        self.levels = [list(values)]
+        width = 1
+        while 2 * width <= len(values):
+            last = self.levels[-1]
+            self.levels.append([max(last[i], last[i + width]) for i in range(len(last) - width)])
+            width *= 2
+
+    def __call__(self, first: int, last: int) -> int:
+        """Max over days first..last (inclusive, clipped to the days); 0 when empty."""
+        last = min(last, len(self.levels[0]) - 1)
+        first = max(first, 0)
+        if first > last:
+            return 0
+        level = (last - first + 1).bit_length() - 1
+        row = self.levels[level]
+        return max(row[first], row[last - (1 << level) + 1])
+
+
 def _place_pinned(
     job: Job,
     day: int,
@@ -254,7 +283,7 @@ def _place_pinned(
 ) -> None:
     """All that remains of a pinned job on its day, as far as the day holds it."""
     j = job.idx
-    while state.remaining[j] > 0 and state.free[day] > 0:
+    while state.remaining[j] > 0 and state.free[day] > 0 and day <= job.useful_until:
         if job.kind == "drill":
             size = state.remaining[j] if state.remaining[j] <= state.free[day] else 0
         else:

@@ -12,67 +12,14 @@ import datetime as dt
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 
-from planner.core.capacity import Calendar, build_calendar, upcoming_interviews
-from planner.core.placement import Placement, place
-from planner.core.plan import Interview, Plan
+from planner.core.feasibility import interview_reports
+from planner.core.plan import Plan
 from planner.core.progress import Progress
-from planner.core.schedule_types import (
-    Day,
-    Late,
-    PlannedReview,
-    Schedule,
-    Session,
-)
+from planner.core.schedule_run import Run, run_schedule
+from planner.core.schedule_types import Day, Late, PlannedReview, Schedule, Session
 from planner.core.syllabus import Syllabus
-from planner.core.work import NO_DEADLINE, Job, Work, build_work
-
-OPTIONAL_ROUNDS = 4
-"""Times optional work is placed again without the optional items started but not finished."""
-
-
-@dataclass(slots=True)
-class Run:
-    """One placement of the work, before it is turned into a Schedule."""
-
-    first: dt.date
-    interviews: list[Interview]
-    calendar: Calendar
-    work: Work
-    placement: Placement
-
-    def is_late(self, job: Job) -> bool:
-        if job.deadline >= NO_DEADLINE:
-            return False
-        finish = self.placement.finish[job.idx]
-        return finish is None or finish > job.deadline
-
-    def late_of(self, interview: int | None = None) -> list[Job]:
-        """Required jobs that miss their deadline (of one upcoming interview, or all)."""
-        return [
-            job
-            for job in self.work.jobs
-            if not job.optional
-            and (interview is None or job.interview == interview)
-            and self.is_late(job)
-        ]
-
-    def short_by_job(self) -> dict[int, int]:
-        """Per required job: minutes placed after its deadline plus minutes never placed."""
-        jobs = self.work.jobs
-        out = {j.idx: self.placement.remaining[j.idx] for j in jobs if not j.optional}
-        for day, sessions in enumerate(self.placement.sessions):
-            for j, minutes in sessions:
-                if j in out and day > jobs[j].deadline:
-                    out[j] += minutes
-        return out
-
-    def short_minutes(self) -> int:
-        return sum(self.short_by_job().values())
-
-    def feasible(self, interview: int) -> bool:
-        return not self.late_of(interview)
+from planner.core.work import Job
 
 
 def schedule(
@@ -84,11 +31,34 @@ def schedule(
 ) -> Schedule:
     """The schedule from `plan.first_day(today)` to the last interview, with a report per
     interview (and fixes for the infeasible ones)."""
-    from planner.core.feasibility import interview_reports
+    return _schedule(syllabus, plan, progress, today, reviews, fixes=True)
 
+
+def draft_schedule(
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    reviews: Sequence[PlannedReview] = (),
+) -> Schedule:
+    """The same days and reports as `schedule()`, without searching fixes for infeasible
+    interviews (`drop` empty, `extra_minutes_per_week` None): for a first pass that only
+    needs the days, such as finding when each drill falls."""
+    return _schedule(syllabus, plan, progress, today, reviews, fixes=False)
+
+
+def _schedule(
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    reviews: Sequence[PlannedReview],
+    *,
+    fixes: bool,
+) -> Schedule:
     with _collector_paused():
         run = run_schedule(syllabus, plan, progress, today, reviews)
-        reports = interview_reports(run, syllabus, plan, progress, today, reviews)
+        reports = interview_reports(run, syllabus, plan, progress, today, reviews, fixes=fixes)
         late = tuple(_late(run, job) for job in _by_deadline(run, run.late_of()))
         return Schedule(
             today=today,
@@ -115,74 +85,6 @@ def _collector_paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
-
-
-def run_schedule(
-    syllabus: Syllabus,
-    plan: Plan,
-    progress: Progress,
-    today: dt.date,
-    reviews: Sequence[PlannedReview] = (),
-) -> Run:
-    """Place the work; optional items only where they do not make required work late."""
-    first = plan.first_day(today)
-    interviews = upcoming_interviews(plan, first)
-    calendar = build_calendar(plan, first, interviews, reviews)
-    work = build_work(syllabus, plan, progress, today, calendar, interviews)
-    jobs = work.jobs
-    low, high = plan.options.min_session, plan.options.max_session
-    required = [j.idx for j in jobs if not j.optional]
-    optional = [j.idx for j in jobs if j.optional]
-    base = Placement.empty(calendar.free, jobs)
-    if not optional:
-        place(jobs, required, base, low, high)
-        return Run(first, interviews, calendar, work, base)
-
-    alone: Placement | None = None  # required work only: computed when needed
-    left_out: set[int] = set()
-    for _ in range(OPTIONAL_ROUNDS):
-        chosen = [j for j in optional if j not in left_out]
-        mixed = base.copy()
-        place(jobs, sorted(required + chosen), mixed, low, high)
-        candidate = Run(first, interviews, calendar, work, mixed)
-        late = {j.idx for j in candidate.late_of()}
-        if late:
-            if alone is None:
-                alone = base.copy()
-                place(jobs, required, alone, low, high)
-            alone_run = Run(first, interviews, calendar, work, alone)
-            if not (
-                late <= {j.idx for j in alone_run.late_of()}
-                and candidate.short_minutes() <= alone_run.short_minutes()
-            ):
-                # Optional work crowded out required work: it gets what required work leaves.
-                after = alone.copy()
-                place(jobs, chosen, after, low, high)
-                candidate = Run(first, interviews, calendar, work, after)
-        state = candidate.placement
-        started = {
-            j for j in chosen if state.finish[j] is None and state.remaining[j] < jobs[j].minutes
-        }
-        if not started:
-            break
-        left_out |= started  # and again without them, so that their time goes to others
-    return _without_unfinished(candidate, optional)
-
-
-def _without_unfinished(run: Run, optional: list[int]) -> Run:
-    """An optional item is started only if it can be finished before its deadline: the
-    sessions of one that cannot are taken out again."""
-    state = run.placement
-    unfinished = {j for j in optional if state.finish[j] is None}
-    if unfinished:
-        for day, sessions in enumerate(state.sessions):
-            kept = [(j, m) for j, m in sessions if j not in unfinished]
-            if len(kept) != len(sessions):
-                state.free[day] += sum(m for j, m in sessions if j in unfinished)
-                state.sessions[day] = kept
-        for j in unfinished:
-            state.remaining[j] = run.work.jobs[j].minutes
-    return run
 
 
 def _by_deadline(run: Run, jobs: list[Job]) -> list[Job]:

@@ -42,6 +42,9 @@ class Job:
     """Last day index the job may be worked on (negative: already past)."""
     interview: int | None = None
     """Index of the upcoming interview the deadline comes from."""
+    useful_until: int = NO_DEADLINE
+    """Deadline day of the last interview it serves (itself or what requires it): after
+    that day it is of no use and is not scheduled any more."""
     release: int = 0
     pin: int | None = None
     preds: list[int] = field(default_factory=list)
@@ -73,6 +76,17 @@ def deadline_days(
     return out
 
 
+def useful_days(interviews: Sequence[Interview], plan: Plan, calendar: Calendar) -> dict[str, int]:
+    """Round id -> the deadline day of the last interview with it: work for the round done
+    after that serves no interview."""
+    out: dict[str, int] = {}
+    for interview in interviews:
+        last_day = calendar.index(interview.date) - plan.options.mock_days - 1
+        for round_id in interview.rounds:
+            out[round_id] = max(out.get(round_id, last_day), last_day)
+    return out
+
+
 def build_work(
     syllabus: Syllabus,
     plan: Plan,
@@ -86,11 +100,18 @@ def build_work(
     due = deadline_days(interviews, plan, calendar)
     due_of_rounds: dict[tuple[str, ...], tuple[int, int] | None] = {}
 
+    useful = useful_days(interviews, plan, calendar)
+
     def own_due(rounds: tuple[str, ...]) -> tuple[int, int] | None:
         if rounds not in due_of_rounds:
             found = [due[r] for r in rounds if r in due]
             due_of_rounds[rounds] = min(found) if found else None
         return due_of_rounds[rounds]
+
+    def useful_until(rounds: tuple[str, ...]) -> int:
+        if no_interviews:
+            return NO_DEADLINE
+        return max((useful[r] for r in rounds if r in useful), default=-1)
 
     # Items needed for an interview, and (transitively) what they require.
     studies = [(s.item, s.rounds) for s in syllabus.items]
@@ -133,6 +154,7 @@ def build_work(
         own = own_due(rounds)
         if own is not None:
             job.deadline, job.interview = own
+        job.useful_until = useful_until(rounds)
         by_id[item.id] = job.idx
         jobs.append(job)
     for item, _ in studies:
@@ -165,6 +187,7 @@ def build_work(
         )
         if own is not None:
             job.deadline, job.interview = own
+        job.useful_until = useful_until(practice.rounds)
         for source in practice.learn_from:
             p = by_id.get(source)
             if p is not None and not jobs[p].optional:
@@ -184,8 +207,40 @@ def build_work(
             jobs[p].pin = pin
             jobs[p].release = max(jobs[p].release, pin)
 
+    _break_cycles(jobs)
     _tighten(jobs, calendar)
     return Work(jobs, tuple(not_needed))
+
+
+def _break_cycles(jobs: list[Job]) -> None:
+    """The loader refuses `requires` cycles; should one reach here anyway, the first job
+    (in syllabus order) that can never start stops waiting for the unfinishable ones, until
+    every job can be scheduled."""
+    waiting = [len(j.preds) for j in jobs]
+    done = [False] * len(jobs)
+    queue = [j.idx for j in jobs if waiting[j.idx] == 0]
+    cursor = 0
+    while True:
+        while queue:
+            j = queue.pop()
+            done[j] = True
+            for s in jobs[j].succs:
+                waiting[s] -= 1
+                if waiting[s] == 0:
+                    queue.append(s)
+        while cursor < len(jobs) and done[cursor]:
+            cursor += 1
+        if cursor == len(jobs):
+            return
+        job = jobs[cursor]
+        for p in job.preds:
+            if not done[p]:
+                jobs[p].succs.remove(cursor)
+                if cursor in jobs[p].hard_succs:
+                    jobs[p].hard_succs.remove(cursor)
+        job.preds = [p for p in job.preds if done[p]]
+        waiting[cursor] = 0
+        queue.append(cursor)
 
 
 @dataclass(slots=True)
@@ -269,6 +324,7 @@ def _tighten(jobs: list[Job], calendar: Calendar) -> None:
             if succ.deadline < job.deadline:
                 job.deadline, job.interview = succ.deadline, succ.interview
             job.priority = min(job.priority, succ.priority)
+            job.useful_until = max(job.useful_until, succ.useful_until)
         due = job.deadline if job.pin is None else min(job.deadline, job.pin)
         key = position(due)
         for s in job.succs:

@@ -48,8 +48,9 @@ def _round_lines(r: RoundReadiness) -> list[str]:
     ]
 
 
-def status_text(result: Readiness, syllabus: Syllabus) -> str:
-    """Per interview: the headline and one line per round; then the weakest questions."""
+def status_text(result: Readiness, syllabus: Syllabus, recall_target: float = 0.9) -> str:
+    """Per interview: the headline and one line per round; then the weakest questions
+    (those below the recall target)."""
     lines = [f"Readiness on {result.today.isoformat()}"]
     if not result.interviews:
         lines.append("No upcoming interview: add one with 'planner init --interview ...'.")
@@ -66,7 +67,7 @@ def status_text(result: Readiness, syllabus: Syllabus) -> str:
         ]
         for r in interview.rounds:
             lines += _round_lines(r)
-    weak = [w for w in result.weakest if w.recall < 0.9]
+    weak = [w for w in result.weakest if w.recall < recall_target]
     if weak:
         lines += ["", "Weakest questions (recall on interview day):"]
         for w in weak[:5]:

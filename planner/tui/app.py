@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 
 SAFE_URL_SCHEMES = ("http://", "https://")
 
+SCREEN_STYLES = ("today", "schedule", "syllabus", "item_detail", "plan_setup", "help")
+"""Style sheets of these screens (next to them in `screens/`) are read once with the app's:
+a screen's own CSS_PATH would make Textual re-read every style sheet when it is shown."""
+
 
 def mode_bindings() -> list[BindingType]:
     return [
@@ -32,7 +37,11 @@ def mode_bindings() -> list[BindingType]:
 
 class PlannerApp(App[None]):
     TITLE = "planner"
-    CSS_PATH = "app.tcss"
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        "app.tcss",
+        *(f"screens/{name}.tcss" for name in SCREEN_STYLES),
+    ]
+    DEFAULT_MODE = DEFAULT_MODE
     COMMANDS = App.COMMANDS | {BindingCommands}
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
         m.name: m.factory for m in MODES
@@ -61,7 +70,6 @@ class PlannerApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.switch_mode(DEFAULT_MODE)
         if self.workspace.plan is None:
             self.edit_plan(first_run=True)
 
@@ -87,11 +95,18 @@ class PlannerApp(App[None]):
             self.notify(f"Opened {url}", timeout=2, markup=False)
 
     def open_practice(self, any_id: str, kind: str) -> None:
-        """A review, drill or mock session: handled by the practice screen when present."""
+        """A review, drill or mock session: handled by the practice screen when present
+        (its `open_session(any_id, kind)` is called, if it has one, once it is shown)."""
         if "practice" in self._modes:
             self.switch_mode("practice")
+            self.call_after_refresh(self._open_session, any_id, kind)
         else:
             self.notify(f"{kind.capitalize()} sessions are done from the Practice screen")
+
+    def _open_session(self, any_id: str, kind: str) -> None:
+        open_session = getattr(self.screen, "open_session", None)
+        if callable(open_session):
+            open_session(any_id, kind)
 
     def edit_plan(self, *, first_run: bool = False) -> None:
         from planner.tui.screens.plan_setup import PlanSetupScreen

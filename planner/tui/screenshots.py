@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import math
+import re
 import shutil
 import subprocess
 import sys
@@ -117,13 +119,16 @@ async def _capture(out: Path, data_dir: Path) -> list[Path]:
     return written
 
 
-def to_png(svg: Path, size: tuple[int, int]) -> Path | None:
+def to_png(svg: Path) -> Path | None:
     """A PNG of an SVG through headless Chromium, when it is installed."""
     browser = shutil.which("chromium") or shutil.which("chromium-browser")
     if browser is None:
         return None
     png = svg.with_suffix(".png")
-    width, height = size[0] * 10 + 40, size[1] * 25 + 70
+    found = re.search(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', svg.read_text(encoding="utf-8"))
+    if found is None:
+        return None
+    width, height = (math.ceil(float(v)) for v in found.groups())
     subprocess.run(
         [
             browser,
@@ -151,8 +156,7 @@ def main(argv: list[str]) -> int:
             seed_demo(store)
         written = asyncio.run(_capture(out, data_dir))
     for svg in written:
-        size = SMALL if svg.stem.endswith("80x24") else WIDE
-        png = to_png(svg, size)
+        png = to_png(svg)
         print(svg, f"+ {png.name}" if png else "")
     return 0
 

@@ -10,9 +10,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from planner.tui.modes import MODES, screen_class_of
+from planner.tui.widgets.key_bar import KeyBar
 
 
 def binding_groups(app: App[object]) -> list[tuple[str, list[Binding]]]:
@@ -51,7 +52,6 @@ def _described(bindings: Iterable[BindingType]) -> list[Binding]:
 
 class HelpScreen(ModalScreen[None]):
     HELP_GROUP = "Help"
-    CSS_PATH = "help.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "close", "Close help", id="help.close"),
@@ -62,7 +62,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("Keys", id="help-title")
             yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=False)
             yield Static("Every action is also in the command palette (ctrl+p).", id="help-tip")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#help-keys", DataTable)

@@ -9,11 +9,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
-from textual.widgets import Footer, Label, Markdown, Static, TextArea
+from textual.widgets import Label, Markdown, Static, TextArea
 
 from planner.core.labels import format_minutes
 from planner.core.summaries import ItemFacts, item_facts
 from planner.tui.screens.base import PlannerScreen
+from planner.tui.widgets.key_bar import KeyBar
 
 SAVE_DELAY = 0.5
 """Seconds of quiet typing before the note is saved (it is also saved on leaving)."""
@@ -21,7 +22,6 @@ SAVE_DELAY = 0.5
 
 class ItemDetailScreen(PlannerScreen):
     HELP_GROUP = "Item detail"
-    CSS_PATH = "item_detail.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="detail.back"),
@@ -50,7 +50,7 @@ class ItemDetailScreen(PlannerScreen):
                 yield Label("Preview", id="preview-label")
                 with VerticalScroll(id="preview-scroll"):
                     yield Markdown(id="note-preview")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self._saved_text = self.workspace.note(self.item_id)

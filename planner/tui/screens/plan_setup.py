@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Input, Label, SelectionList, Static
+from textual.widgets import Button, DataTable, Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from planner.core.plan import DEFAULT_WEEKDAY_MINUTES, WEEKDAYS, Interview, Plan
@@ -22,6 +22,7 @@ from planner.tui.plan_form import (
     format_days_off,
     read_interview,
 )
+from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ ERROR_FIELDS = ("name", "date", "rounds", "interviews", "minutes", "days-off", "
 
 class PlanSetupScreen(Screen[bool]):
     HELP_GROUP = "Plan setup"
-    CSS_PATH = "plan_setup.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save plan", id="plan.save", priority=True),
@@ -104,7 +104,7 @@ class PlanSetupScreen(Screen[bool]):
             with Horizontal(id="setup-buttons"):
                 yield Button("Save plan (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         plan = self.workspace.plan

@@ -52,7 +52,7 @@ class PracticeScreen(PlannerScreen):
         yield ModeTabs(self.MODE, self.workspace.today)
         yield Static(id="practice-summary")
         yield DataTable(id="practice-items", cursor_type="row", zebra_stripes=True)
-        yield Static("Practice log: coding attempts and mock rounds", id="log-title")
+        yield Static(id="log-title")
         yield DataTable(id="practice-log", cursor_type="row")
         yield Footer()
 
@@ -124,8 +124,11 @@ class PracticeScreen(PlannerScreen):
                 cell(row.notes.splitlines()[0] if row.notes else "", notes_w),
                 key=str(n),
             )
+        table.display = bool(self._log)
+        title = "Practice log: coding attempts and mock rounds"
         if not self._log:
-            table.add_row(cell("nothing yet: press c for a coding task, m for a mock round"))
+            title += " · nothing yet: c for a coding task, m for a mock round"
+        self.query_one("#log-title", Static).update(Content(title))
 
     # --- the row under the cursor ---------------------------------------------------------
 

@@ -9,19 +9,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from planner.core.labels import format_minutes
 from planner.core.summaries import AgendaDay, agenda
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.cells import cell, split_widths
+from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
 
 
 class ScheduleScreen(PlannerScreen):
     MODE = "schedule"
     HELP_GROUP = "Schedule"
-    CSS_PATH = "schedule.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "jump_today", "Go to today", id="schedule.today"),
@@ -36,12 +36,13 @@ class ScheduleScreen(PlannerScreen):
         self._row_ids: dict[str, str] = {}
         """Row key -> item id, for rows that are a study session."""
         self._week_rows: list[str] = []
+        self._kind_w = 22
 
     def compose(self) -> ComposeResult:
         yield ModeTabs(self.MODE, self.workspace.today)
         yield Static(id="schedule-summary")
         yield DataTable(id="agenda", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def refresh_view(self) -> None:
         ws = self.workspace
@@ -61,11 +62,13 @@ class ScheduleScreen(PlannerScreen):
         table = self.query_one("#agenda", DataTable)
         keep = table.cursor_row if table.row_count else None
         table.clear(columns=True)
-        (session_w,) = split_widths(self.size.width or 80, [12, 11, 16], [1])
+        width = self.size.width or 80
+        self._kind_w = kind_w = 22 if width >= 100 else 12
+        (session_w,) = split_widths(width, [12, 9, kind_w], [1])
         table.add_column("Day", key="day", width=12)
-        table.add_column("Used/cap", key="minutes", width=11)
+        table.add_column("Used/cap", key="minutes", width=9)
         table.add_column("Session", key="session", width=session_w)
-        table.add_column("Rounds / kind", key="kind", width=16)
+        table.add_column("Rounds / kind" if kind_w > 12 else "Rounds", key="kind", width=kind_w)
         self._row_ids.clear()
         self._week_rows.clear()
         today = self.workspace.today
@@ -108,7 +111,10 @@ class ScheduleScreen(PlannerScreen):
             lines.append(
                 (
                     cell(f"{mark}{entry.title}  {format_minutes(entry.minutes)}", width, style),
-                    cell(entry.kind if entry.kind != "study" else _rounds_of(self, entry.id), 16),
+                    cell(
+                        entry.kind if entry.kind != "study" else _rounds_of(self, entry.id),
+                        self._kind_w,
+                    ),
                     entry.id if entry.kind == "study" else None,
                 )
             )

@@ -10,16 +10,21 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Input, Tree
+from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 
 from planner.core.labels import format_minutes
 from planner.core.summaries import needed_rounds, node_progress
 from planner.core.syllabus import StudyItem
 from planner.tui.screens.base import PlannerScreen
+from planner.tui.widgets.cells import cell
+from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
 
 NO_ROUND = "(no round)"
+
+LEVEL_INDENT = {"round": 2, "resource": 5, "item": 8}
+"""Cells the tree's guides and toggle take before a node's label, by level."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +39,6 @@ class NodeRef:
 class SyllabusScreen(PlannerScreen):
     MODE = "syllabus"
     HELP_GROUP = "Syllabus"
-    CSS_PATH = "syllabus.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Done", id="syllabus.tick", key_display="space", priority=True),
@@ -49,6 +53,7 @@ class SyllabusScreen(PlannerScreen):
         super().__init__()
         self._tree_nodes: list[TreeNode[NodeRef]] = []
         self._query = ""
+        self._labelled_width = 0
 
     def compose(self) -> ComposeResult:
         yield ModeTabs(self.MODE, self.workspace.today)
@@ -57,7 +62,7 @@ class SyllabusScreen(PlannerScreen):
         tree.show_root = False
         tree.guide_depth = 3
         yield tree
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
@@ -124,34 +129,46 @@ class SyllabusScreen(PlannerScreen):
         ws = self.workspace
         syllabus, progress = ws.syllabus, ws.progress
         needed = needed_rounds(ws.plan)
+        self._labelled_width = width = self.size.width or 120
         for node in self._tree_nodes:
             ref = node.data
             if ref is None:
                 continue
+            # the title is cut so that the progress after it stays on screen
+            room = width - 4 - LEVEL_INDENT[ref.kind]
             if ref.kind == "item":
                 item = syllabus.item(ref.id)
                 if item is None:
                     continue
                 done = progress.is_done(ref.id)
                 left = progress.remaining(ref.id, item.minutes)
+                suffix = "  " + ("done" if done else f"{format_minutes(left)} left")
+                if not needed.intersection(item.rounds):
+                    suffix += ", not needed"
                 label = Text.assemble(
                     ("[x] " if done else "[ ] ", "bold" if done else ""),
-                    (item.title, "strike" if done else ""),
-                    ("  " + ("done" if done else f"{format_minutes(left)} left"), "dim italic"),
+                    cell(item.title, room - 4 - len(suffix), "strike" if done else ""),
+                    (suffix, "dim italic"),
                 )
                 if not needed.intersection(item.rounds):
                     label.stylize("dim")
-                    label.append("  not needed", "dim italic")
             else:
-                title = _title_of(self, ref)
-                summary = node_progress(syllabus, progress, ref.item_ids)
+                summary = "  " + node_progress(syllabus, progress, ref.item_ids).text
                 label = Text.assemble(
-                    (title, "bold" if ref.kind == "round" else ""),
-                    ("  " + summary.text, "dim"),
+                    cell(
+                        _title_of(self, ref),
+                        room - len(summary),
+                        "bold" if ref.kind == "round" else "",
+                    ),
+                    (summary, "dim"),
                 )
                 if not _any_needed(syllabus_items(self, ref.item_ids), needed):
                     label.stylize("dim")
             node.set_label(label)
+
+    def on_resize(self) -> None:
+        if self._tree_nodes and self.size.width != self._labelled_width:
+            self._label_all()
 
     def refresh_view(self) -> None:
         self._label_all()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Label, ProgressBar, Static
+from textual.widgets import DataTable, Label, Static
 
 from planner.core.labels import format_minutes
 from planner.core.summaries import (
@@ -21,6 +21,8 @@ from planner.core.summaries import (
 )
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.cells import cell, split_widths
+from planner.tui.widgets.key_bar import KeyBar
+from planner.tui.widgets.minutes_bar import MinutesBar
 from planner.tui.widgets.mode_tabs import ModeTabs
 
 MINUTE_STEP = 15
@@ -37,7 +39,6 @@ STATUS_STYLE = {
 class TodayScreen(PlannerScreen):
     MODE = "today"
     HELP_GROUP = "Today"
-    CSS_PATH = "today.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Done", id="today.tick", key_display="space", priority=True),
@@ -52,16 +53,17 @@ class TodayScreen(PlannerScreen):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[TodayRow] = []
+        self._drawn_width = 0
 
     def compose(self) -> ComposeResult:
         yield ModeTabs(self.MODE, self.workspace.today)
         yield Static(id="banner")
         with Horizontal(id="today-progress"):
             yield Label(id="minutes-label")
-            yield ProgressBar(id="minutes-bar", show_eta=False)
+            yield MinutesBar(id="minutes-bar")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty")
-        yield Footer()
+        yield KeyBar()
 
     def refresh_view(self) -> None:
         ws = self.workspace
@@ -70,8 +72,8 @@ class TodayScreen(PlannerScreen):
         self._draw_banner()
         totals = today_totals(self._rows)
         self.query_one("#minutes-label", Label).update(Content(totals.text))
-        bar = self.query_one("#minutes-bar", ProgressBar)
-        bar.update(total=max(1, totals.total_minutes), progress=totals.done_minutes)
+        bar = self.query_one("#minutes-bar", MinutesBar)
+        bar.update(done=totals.done_minutes, total=totals.total_minutes)
         self._draw_table()
 
     def _draw_banner(self) -> None:
@@ -93,20 +95,22 @@ class TodayScreen(PlannerScreen):
         table = self.query_one("#sessions", DataTable)
         current = self._current_id()
         table.clear(columns=True)
-        title_w, resource_w = split_widths(self.size.width or 80, [3, 18, 9], [3, 2])
+        width = self._drawn_width = self.size.width or 80
+        rounds_w, minutes_w = (18, 9) if width >= 100 else (12, 8)
+        title_w, resource_w = split_widths(width, [3, rounds_w, minutes_w], [3, 2])
         table.add_column(" ", key="check", width=3)
         table.add_column("Session", key="title", width=title_w)
         table.add_column("Resource", key="resource", width=resource_w)
-        table.add_column("Rounds", key="rounds", width=18)
-        table.add_column("Minutes", key="minutes", width=9)
+        table.add_column("Rounds", key="rounds", width=rounds_w)
+        table.add_column("Minutes", key="minutes", width=minutes_w)
         for row in self._rows:
             style = "dim" if row.done else ""
             table.add_row(
                 Text("[x]" if row.done else "[ ]", style="bold" if row.done else ""),
                 cell(row.title, title_w, "strike dim" if row.done else ""),
                 cell(row.resource or row.kind, resource_w, style),
-                cell(", ".join(row.rounds), 18, style),
-                cell(_minutes_text(row), 9, style),
+                cell(", ".join(row.rounds), rounds_w, style),
+                cell(_minutes_text(row), minutes_w, style),
                 key=row.id,
             )
         empty = self.query_one("#empty", Static)
@@ -119,7 +123,7 @@ class TodayScreen(PlannerScreen):
             table.move_cursor(row=table.get_row_index(current))
 
     def on_resize(self) -> None:
-        if self._rows:
+        if self._rows and self.size.width != self._drawn_width:
             self._draw_table()
 
     # --- the row under the cursor ---------------------------------------------------------

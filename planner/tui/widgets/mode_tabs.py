@@ -20,6 +20,12 @@ class ModeTabs(Widget):
         width: 1fr;
         background: $panel;
         color: $text-muted;
+        link-style: none;
+        link-color: $text-muted;
+        link-background: $panel;
+        link-style-hover: bold;
+        link-color-hover: $text;
+        link-background-hover: $panel-lighten-1;
     }
     """
 
@@ -40,6 +46,9 @@ class ModeTabs(Widget):
         tabs = Content.assemble(*parts)
         if self.today is None:
             return tabs
-        right = Content(f"planner · {self.today:%a %d %b %Y} ")
-        gap = max(1, self.size.width - tabs.cell_length - right.cell_length)
-        return Content.assemble(tabs, " " * gap, right)
+        for text in (f"planner · {self.today:%a %d %b %Y} ", f"{self.today:%a %d %b} "):
+            right = Content(text)
+            gap = self.size.width - tabs.cell_length - right.cell_length
+            if gap >= 1:
+                return Content.assemble(tabs, " " * gap, right)
+        return tabs
