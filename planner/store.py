@@ -1,5 +1,9 @@
 """SQLite store: the plan, progress, notes, reviews and an append-only event log.
 
+The schema and its migrations are `planner.migrations`; events, undo and the work log are
+`planner.store_events`; the whole-state export/import is `planner.store_state` (its shape,
+`planner.store_schema`). This module opens the database and holds the transactions.
+
 Every method that writes is one `BEGIN IMMEDIATE` transaction that changes the state tables
 and appends one event carrying the state it replaced, so `undo` can put it back. Reads
 always go to the database (no cache), so two windows on one store never lose each other's
@@ -14,8 +18,7 @@ import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -29,86 +32,32 @@ from planner.core.progress import (
     Progress,
     Rating,
     Review,
-    WorkEntry,
     WorkKind,
 )
 from planner.migrations import SCHEMA_VERSION, migrate
 from planner.paths import database_path
+from planner.store_events import (
+    EMPTY_PROGRESS,
+    UNDOABLE,
+    WORK_ACTIONS,
+    Event,
+    dumps,
+    event_from_row,
+    progress_row,
+    put_marks,
+    put_progress,
+    reverse,
+    work_log,
+)
+
+__all__ = ["UNDOABLE", "Event", "Store", "StoreError"]
 
 BUSY_TIMEOUT_SECONDS = 10.0
 """How long a write waits for another process's transaction before giving up."""
 
-UNDOABLE = frozenset(
-    {
-        "done",
-        "undone",
-        "minutes",
-        "skip",
-        "push",
-        "pin",
-        "unpin",
-        "note",
-        "review",
-        "attempt",
-        "mock",
-        "plan",
-    }
-)
-"""Actions `undo` reverses. `setting` (theme...) and `undo` itself are history only."""
-
 
 class StoreError(Exception):
     """The store cannot be opened or used (message is one line, for the user)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Event:
-    """One entry of the append-only event log."""
-
-    seq: int
-    at: dt.datetime
-    action: str
-    """e.g. "done", "minutes", "undone", "skip", "push", "pin", "unpin", "note", "review",
-    "attempt", "mock", "plan", "setting", "undo"."""
-    payload: dict[str, Any]
-    undone: bool = False
-
-    def describe(self) -> str:
-        """One line for people: what this action did."""
-        p = self.payload
-        ident = str(p.get("id") or p.get("practice_id") or "")
-        match self.action:
-            case "done":
-                return f"done {ident} ({p.get('minutes', 0)} min on {p.get('on')})"
-            case "undone":
-                return f"not done {ident}"
-            case "minutes":
-                return f"{int(p.get('minutes', 0)):+d} min on {ident} ({p.get('on')})"
-            case "skip":
-                return f"skipped {ident}" if p.get("skipped") else f"unskipped {ident}"
-            case "push":
-                return f"pushed {ident} to {p.get('to')}"
-            case "pin":
-                return f"pinned {ident} to {p.get('on')}"
-            case "unpin":
-                return f"unpinned {ident}"
-            case "note":
-                return f"note on {ident}"
-            case "review":
-                return f"review of {ident}: {p.get('rating')}"
-            case "attempt":
-                return f"attempt at {ident}: {p.get('outcome')}"
-            case "mock":
-                return f"mock round of {ident}"
-            case "plan":
-                count = len((p.get("plan") or {}).get("interviews", ()))
-                return f"plan with {count} interview{'s' if count != 1 else ''}"
-            case "setting":
-                return f"setting {p.get('key')} = {p.get('value')}"
-            case "undo":
-                return f"undo of #{p.get('of')} ({p.get('summary', '')})"
-            case _:
-                return self.action
 
 
 def _now() -> str:
@@ -117,21 +66,6 @@ def _now() -> str:
 
 def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
-def _progress_row(row: sqlite3.Row | None) -> dict[str, Any] | None:
-    if row is None:
-        return None
-    return {
-        "minutes_spent": int(row["minutes_spent"]),
-        "done": bool(row["done"]),
-        "skipped": bool(row["skipped"]),
-        "done_on": row["done_on"],
-    }
 
 
 class Store:
@@ -149,13 +83,16 @@ class Store:
     def open(cls, data_dir: Path) -> Store:
         """Open (creating and migrating as needed) `data_dir/planner.db`."""
         path = database_path(data_dir)
+        if data_dir.exists() and not data_dir.is_dir():
+            raise StoreError(f"cannot create the store in {data_dir}: it is a file, not a folder")
         try:
             data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             if not path.exists():
                 # Created 0600 before SQLite opens it; its -wal/-shm files copy this mode.
                 os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o600))
         except OSError as exc:
-            raise StoreError(f"cannot create the store in {data_dir}: {_one_line(exc)}") from None
+            reason = exc.strerror or _one_line(exc)
+            raise StoreError(f"cannot create the store in {data_dir}: {reason}") from None
         if path.is_dir():
             raise StoreError(f"cannot open the store {path}: it is a folder")
         conn: sqlite3.Connection | None = None
@@ -231,48 +168,37 @@ class Store:
         return self._conn
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, begin: str, doing: str) -> Iterator[sqlite3.Connection]:
+        """One transaction on the one connection: committed when the block ends, rolled back
+        when it raises; a SQLite failure becomes "cannot {doing} the store: ..." (one line)."""
         with self._lock:
             conn = self._connection()
             try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise StoreError(f"cannot write to the store: {_one_line(exc)}") from None
-            try:
+                conn.execute(begin)
                 yield conn
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 if conn.in_transaction:
                     conn.rollback()
-                raise StoreError(f"cannot write to the store: {_one_line(exc)}") from None
+                raise StoreError(f"cannot {doing} the store: {_one_line(exc)}") from None
             except BaseException:
                 if conn.in_transaction:
                     conn.rollback()
                 raise
 
-    @contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        """A write transaction, taking the write lock at once (`busy_timeout` waits for it)."""
+        return self._transaction("BEGIN IMMEDIATE", "write to")
+
+    def _read(self) -> AbstractContextManager[sqlite3.Connection]:
         """One read transaction: a consistent snapshot of the latest committed state."""
-        with self._lock:
-            conn = self._connection()
-            try:
-                conn.execute("BEGIN")
-                yield conn
-                conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                if conn.in_transaction:
-                    conn.rollback()
-                raise StoreError(f"cannot read the store: {_one_line(exc)}") from None
-            except BaseException:
-                if conn.in_transaction:
-                    conn.rollback()
-                raise
+        return self._transaction("BEGIN", "read")
 
     @staticmethod
     def _log(conn: sqlite3.Connection, action: str, payload: Mapping[str, Any]) -> int:
         cur = conn.execute(
             "INSERT INTO events (at, action, payload) VALUES (?, ?, ?)",
-            (_now(), action, _dumps(dict(payload))),
+            (_now(), action, dumps(dict(payload))),
         )
         return int(cur.lastrowid or 0)
 
@@ -342,11 +268,12 @@ class Store:
                 )
                 for row in conn.execute("SELECT * FROM mocks ORDER BY at, id")
             )
-            work = _work_log(
+            work = work_log(
                 (row["action"], json.loads(row["payload"]))
                 for row in conn.execute(
                     "SELECT action, payload FROM events WHERE undone = 0 AND action IN "
-                    "('done', 'minutes', 'review', 'attempt', 'mock') ORDER BY seq"
+                    f"({','.join('?' * len(WORK_ACTIONS))}) ORDER BY seq",
+                    sorted(WORK_ACTIONS),
                 )
             )
         return Progress(
@@ -362,21 +289,7 @@ class Store:
     @staticmethod
     def _progress_before(conn: sqlite3.Connection, item_id: str) -> dict[str, Any] | None:
         row = conn.execute("SELECT * FROM progress WHERE id = ?", (item_id,)).fetchone()
-        return _progress_row(row)
-
-    @staticmethod
-    def _put_progress(conn: sqlite3.Connection, item_id: str, state: Mapping[str, Any]) -> None:
-        conn.execute(
-            "INSERT OR REPLACE INTO progress (id, minutes_spent, done, skipped, done_on) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (
-                item_id,
-                int(state["minutes_spent"]),
-                int(bool(state["done"])),
-                int(bool(state["skipped"])),
-                state["done_on"],
-            ),
-        )
+        return progress_row(row)
 
     def record_done(self, item_id: str, on: dt.date, minutes: int) -> None:
         """Tick an item done, adding `minutes` (>= 0) spent on `on`."""
@@ -384,12 +297,12 @@ class Store:
             raise ValueError("minutes must not be negative")
         with self._write() as conn:
             before = self._progress_before(conn, item_id)
-            state = dict(before or _EMPTY_PROGRESS)
+            state = dict(before or EMPTY_PROGRESS)
             state["minutes_spent"] += minutes
             if not state["done"]:
                 state["done"] = True
                 state["done_on"] = on.isoformat()
-            self._put_progress(conn, item_id, state)
+            put_progress(conn, item_id, state)
             self._log(
                 conn,
                 "done",
@@ -402,20 +315,20 @@ class Store:
             before = self._progress_before(conn, item_id)
             if before is None or not before["done"]:
                 return
-            self._put_progress(conn, item_id, {**before, "done": False, "done_on": None})
+            put_progress(conn, item_id, {**before, "done": False, "done_on": None})
             self._log(conn, "undone", {"id": item_id, "on": on.isoformat(), "before": before})
 
     def add_minutes(self, item_id: str, minutes: int, on: dt.date) -> None:
         """Record partial work; negative minutes correct a mistake (never below 0 in total)."""
         with self._write() as conn:
             before = self._progress_before(conn, item_id)
-            state = dict(before or _EMPTY_PROGRESS)
+            state = dict(before or EMPTY_PROGRESS)
             total = max(0, state["minutes_spent"] + minutes)
             applied = total - state["minutes_spent"]
             if applied == 0:
                 return
             state["minutes_spent"] = total
-            self._put_progress(conn, item_id, state)
+            put_progress(conn, item_id, state)
             self._log(
                 conn,
                 "minutes",
@@ -425,11 +338,11 @@ class Store:
     def set_skipped(self, item_id: str, skipped: bool, on: dt.date) -> None:
         with self._write() as conn:
             before = self._progress_before(conn, item_id)
-            state = dict(before or _EMPTY_PROGRESS)
+            state = dict(before or EMPTY_PROGRESS)
             if state["skipped"] == skipped:
                 return
             state["skipped"] = skipped
-            self._put_progress(conn, item_id, state)
+            put_progress(conn, item_id, state)
             self._log(
                 conn,
                 "skip",
@@ -441,16 +354,6 @@ class Store:
         row = conn.execute("SELECT pushed, pinned FROM marks WHERE id = ?", (any_id,)).fetchone()
         return None if row is None else {"pushed": row["pushed"], "pinned": row["pinned"]}
 
-    @staticmethod
-    def _put_marks(conn: sqlite3.Connection, any_id: str, marks: Mapping[str, Any] | None) -> None:
-        if marks is None or (marks["pushed"] is None and marks["pinned"] is None):
-            conn.execute("DELETE FROM marks WHERE id = ?", (any_id,))
-        else:
-            conn.execute(
-                "INSERT OR REPLACE INTO marks (id, pushed, pinned) VALUES (?, ?, ?)",
-                (any_id, marks["pushed"], marks["pinned"]),
-            )
-
     def push(self, any_id: str, to: dt.date) -> None:
         """Not before `to` (push to tomorrow). Pushing drops a pin."""
         with self._write() as conn:
@@ -458,7 +361,7 @@ class Store:
             after = {"pushed": to.isoformat(), "pinned": None}
             if before == after:
                 return
-            self._put_marks(conn, any_id, after)
+            put_marks(conn, any_id, after)
             self._log(conn, "push", {"id": any_id, "to": to.isoformat(), "before": before})
 
     def pin(self, any_id: str, on: dt.date | None) -> None:
@@ -468,13 +371,13 @@ class Store:
             if on is None:
                 if before is None or before["pinned"] is None:
                     return
-                self._put_marks(conn, any_id, {**before, "pinned": None})
+                put_marks(conn, any_id, {**before, "pinned": None})
                 self._log(conn, "unpin", {"id": any_id, "before": before})
                 return
             after = {"pushed": None, "pinned": on.isoformat()}
             if before == after:
                 return
-            self._put_marks(conn, any_id, after)
+            put_marks(conn, any_id, after)
             self._log(conn, "pin", {"id": any_id, "on": on.isoformat(), "before": before})
 
     # ------------------------------------------------------------------ notes
@@ -568,7 +471,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?)",
                 (
                     mock.practice_id,
-                    _dumps(dict(mock.scores)),
+                    dumps(dict(mock.scores)),
                     max(0, mock.minutes),
                     mock.at.isoformat(),
                     mock.notes,
@@ -602,9 +505,9 @@ class Store:
             ).fetchone()
             if row is None:
                 return None
-            event = _event(row)
+            event = event_from_row(row)
             try:
-                _reverse(conn, event)
+                reverse(conn, event)
             except (KeyError, TypeError, ValueError) as exc:
                 raise StoreError(
                     f"cannot undo event #{event.seq} ({event.action}): bad record {_one_line(exc)}"
@@ -627,7 +530,7 @@ class Store:
                     "SELECT * FROM events ORDER BY seq DESC LIMIT ?", (max(0, limit),)
                 ).fetchall()
                 rows.reverse()
-        return [_event(row) for row in rows]
+        return [event_from_row(row) for row in rows]
 
     def orphans(self, known_ids: set[str]) -> list[str]:
         """Ids with stored progress that no loaded syllabus has (kept, reported)."""
@@ -662,80 +565,13 @@ class Store:
 
     def export_state(self) -> dict[str, Any]:
         """Everything, as a JSON-able dict (`planner export json`)."""
-        from planner.store_schema import STATE_FORMAT, STATE_VERSION
+        from planner.store_state import read_state
 
         with self._read() as conn:
-            plan_row = conn.execute("SELECT json FROM plan WHERE id = 1").fetchone()
-            state: dict[str, Any] = {
-                "format": STATE_FORMAT,
-                "version": STATE_VERSION,
-                "plan": None,
-                "progress": [
-                    {"id": row["id"], **(_progress_row(row) or {})}
-                    for row in conn.execute("SELECT * FROM progress ORDER BY id")
-                ],
-                "marks": [
-                    {"id": row["id"], "pushed": row["pushed"], "pinned": row["pinned"]}
-                    for row in conn.execute("SELECT * FROM marks ORDER BY id")
-                ],
-                "notes": [
-                    {"id": row["id"], "text": row["text"], "updated": row["updated"]}
-                    for row in conn.execute("SELECT * FROM notes ORDER BY id")
-                ],
-                "reviews": [
-                    {
-                        "id": row["id"],
-                        "practice_id": row["practice_id"],
-                        "rating": row["rating"],
-                        "at": row["at"],
-                        "minutes": row["minutes"],
-                    }
-                    for row in conn.execute("SELECT * FROM reviews ORDER BY id")
-                ],
-                "attempts": [
-                    {
-                        "id": row["id"],
-                        "practice_id": row["practice_id"],
-                        "outcome": row["outcome"],
-                        "minutes": row["minutes"],
-                        "at": row["at"],
-                        "notes": row["notes"],
-                    }
-                    for row in conn.execute("SELECT * FROM attempts ORDER BY id")
-                ],
-                "mocks": [
-                    {
-                        "id": row["id"],
-                        "practice_id": row["practice_id"],
-                        "scores": json.loads(row["scores"]),
-                        "minutes": row["minutes"],
-                        "at": row["at"],
-                        "notes": row["notes"],
-                    }
-                    for row in conn.execute("SELECT * FROM mocks ORDER BY id")
-                ],
-                "events": [
-                    {
-                        "seq": row["seq"],
-                        "at": row["at"],
-                        "action": row["action"],
-                        "payload": json.loads(row["payload"]),
-                        "undone": bool(row["undone"]),
-                    }
-                    for row in conn.execute("SELECT * FROM events ORDER BY seq")
-                ],
-                "settings": {
-                    row["key"]: row["value"]
-                    for row in conn.execute("SELECT * FROM settings ORDER BY key")
-                },
-            }
-        if plan_row is not None:
             try:
-                plan = Plan.model_validate_json(plan_row["json"])
+                return read_state(conn)
             except ValidationError as exc:
                 raise StoreError(f"the stored plan is not valid: {_one_line(exc)}") from None
-            state["plan"] = plan.model_dump(mode="json")
-        return state
 
     def import_state(self, data: dict[str, Any]) -> None:
         """Replace the whole state with an export (validated first; nothing changes on error).
@@ -744,6 +580,7 @@ class Store:
         itself), so export -> import -> export gives identical JSON.
         """
         from planner.store_schema import parse_state, state_plan
+        from planner.store_state import write_state
 
         try:
             state = parse_state(data)
@@ -751,63 +588,7 @@ class Store:
             raise StoreError(f"bad state file: {_one_line(exc)}") from None
         plan = state_plan(state)
         with self._write() as conn:
-            for table in ("plan", "progress", "marks", "notes", "reviews", "attempts", "mocks"):
-                conn.execute(f"DELETE FROM {table}")
-            conn.execute("DELETE FROM events")
-            conn.execute("DELETE FROM settings")
-            if plan is not None:
-                conn.execute("INSERT INTO plan (id, json) VALUES (1, ?)", (plan.model_dump_json(),))
-            conn.executemany(
-                "INSERT INTO progress (id, minutes_spent, done, skipped, done_on) "
-                "VALUES (?, ?, ?, ?, ?)",
-                [
-                    (p.id, p.minutes_spent, int(p.done), int(p.skipped), p.done_on)
-                    for p in state.progress
-                ],
-            )
-            conn.executemany(
-                "INSERT INTO marks (id, pushed, pinned) VALUES (?, ?, ?)",
-                [(m.id, m.pushed, m.pinned) for m in state.marks],
-            )
-            conn.executemany(
-                "INSERT INTO notes (id, text, updated) VALUES (?, ?, ?)",
-                [(n.id, n.text, n.updated) for n in state.notes],
-            )
-            conn.executemany(
-                "INSERT INTO reviews (id, practice_id, rating, at, minutes) VALUES (?, ?, ?, ?, ?)",
-                [(r.id, r.practice_id, r.rating, r.at, r.minutes) for r in state.reviews],
-            )
-            conn.executemany(
-                "INSERT INTO attempts (id, practice_id, outcome, minutes, at, notes) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (a.id, a.practice_id, a.outcome, a.minutes, a.at, a.notes)
-                    for a in state.attempts
-                ],
-            )
-            conn.executemany(
-                "INSERT INTO mocks (id, practice_id, scores, minutes, at, notes) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (m.id, m.practice_id, _dumps(m.scores), m.minutes, m.at, m.notes)
-                    for m in state.mocks
-                ],
-            )
-            conn.executemany(
-                "INSERT INTO events (seq, at, action, payload, undone) VALUES (?, ?, ?, ?, ?)",
-                [(e.seq, e.at, e.action, _dumps(e.payload), int(e.undone)) for e in state.events],
-            )
-            conn.executemany(
-                "INSERT INTO settings (key, value) VALUES (?, ?)", sorted(state.settings.items())
-            )
-
-
-_EMPTY_PROGRESS: Mapping[str, Any] = {
-    "minutes_spent": 0,
-    "done": False,
-    "skipped": False,
-    "done_on": None,
-}
+            write_state(conn, state, plan)
 
 
 def _owner_only(path: Path) -> None:
@@ -817,93 +598,3 @@ def _owner_only(path: Path) -> None:
 
 def _date(value: str | None) -> dt.date | None:
     return None if not value else dt.date.fromisoformat(value)
-
-
-def _event(row: sqlite3.Row) -> Event:
-    return Event(
-        seq=int(row["seq"]),
-        at=dt.datetime.fromisoformat(row["at"]),
-        action=str(row["action"]),
-        payload=json.loads(row["payload"]),
-        undone=bool(row["undone"]),
-    )
-
-
-def _reverse(conn: sqlite3.Connection, event: Event) -> None:
-    """Put back the state `event` replaced (it is the latest live action, so that state is
-    exactly what its payload recorded)."""
-    p = event.payload
-    match event.action:
-        case "done" | "undone" | "minutes" | "skip":
-            if p["before"] is None:
-                conn.execute("DELETE FROM progress WHERE id = ?", (p["id"],))
-            else:
-                Store._put_progress(conn, p["id"], p["before"])
-        case "push" | "pin" | "unpin":
-            Store._put_marks(conn, p["id"], p["before"])
-        case "note":
-            before = p["before"]
-            if before is None:
-                conn.execute("DELETE FROM notes WHERE id = ?", (p["id"],))
-            else:
-                conn.execute(
-                    "INSERT OR REPLACE INTO notes (id, text, updated) VALUES (?, ?, ?)",
-                    (p["id"], before["text"], before["updated"]),
-                )
-        case "review":
-            conn.execute("DELETE FROM reviews WHERE id = ?", (int(p["row"]),))
-        case "attempt":
-            conn.execute("DELETE FROM attempts WHERE id = ?", (int(p["row"]),))
-        case "mock":
-            conn.execute("DELETE FROM mocks WHERE id = ?", (int(p["row"]),))
-        case "plan":
-            if p["before"] is None:
-                conn.execute("DELETE FROM plan WHERE id = 1")
-            else:
-                text = Plan.model_validate(p["before"]).model_dump_json()
-                conn.execute("INSERT OR REPLACE INTO plan (id, json) VALUES (1, ?)", (text,))
-        case _:
-            raise ValueError(f"unknown action {event.action!r}")
-
-
-_WORK_KINDS: Mapping[str, WorkKind] = {
-    "done": "study",
-    "minutes": "study",
-    "review": "review",
-    "attempt": "coding",
-    "mock": "mock",
-}
-
-
-def _work_log(events: Iterator[tuple[str, dict[str, Any]]]) -> tuple[WorkEntry, ...]:
-    """Minutes per day per id from the live events; a negative correction takes minutes
-    back from the latest days first."""
-    buckets: dict[tuple[dt.date, str, WorkKind], int] = {}
-    for action, p in events:
-        kind = _WORK_KINDS[action]
-        try:
-            if action in ("done", "minutes"):
-                ident, on = str(p["id"]), dt.date.fromisoformat(p["on"])
-            else:
-                ident, on = str(p["practice_id"]), dt.datetime.fromisoformat(p["at"]).date()
-                if action == "review" and p.get("kind") == "drill":
-                    kind = "drill"
-            minutes = int(p.get("minutes") or 0)
-        except (KeyError, TypeError, ValueError, AttributeError):
-            continue  # a hand-edited record without a usable day: not work we can place
-        if minutes > 0:
-            key = (on, ident, kind)
-            buckets[key] = buckets.get(key, 0) + minutes
-        elif minutes < 0:
-            owed = -minutes
-            for key in sorted((k for k in buckets if k[1:] == (ident, kind)), reverse=True):
-                taken = min(owed, buckets[key])
-                buckets[key] -= taken
-                owed -= taken
-                if owed == 0:
-                    break
-    return tuple(
-        WorkEntry(on=on, id=ident, minutes=minutes, kind=kind)
-        for (on, ident, kind), minutes in sorted(buckets.items())
-        if minutes > 0
-    )

@@ -7,6 +7,8 @@ export -> import -> export gives identical JSON.
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -17,24 +19,23 @@ STATE_FORMAT = "planner-state"
 STATE_VERSION = 1
 
 
-def _is_date(value: str) -> str:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
-    return value
+def _iso(parse: Callable[[str], object], what: str) -> Callable[[str], str]:
+    """A validator keeping the text as written once `parse` accepts it."""
+
+    def check(value: str) -> str:
+        try:
+            parse(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not {what}") from None
+        return value
+
+    return check
 
 
-def _is_datetime(value: str) -> str:
-    try:
-        dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{value!r} is not a date and time (ISO 8601)") from None
-    return value
-
-
-DateText = Annotated[str, AfterValidator(_is_date)]
-DateTimeText = Annotated[str, AfterValidator(_is_datetime)]
+DateText = Annotated[str, AfterValidator(_iso(dt.date.fromisoformat, "a date (YYYY-MM-DD)"))]
+DateTimeText = Annotated[
+    str, AfterValidator(_iso(dt.datetime.fromisoformat, "a date and time (ISO 8601)"))
+]
 Id = Annotated[str, Field(min_length=1, max_length=500)]
 RowId = Annotated[int, Field(ge=1)]
 Minutes = Annotated[int, Field(ge=0, le=100_000)]
@@ -117,11 +118,39 @@ PAYLOAD_KEYS: dict[str, tuple[str, ...]] = {
 """Keys each known action's payload must have (undo and the work log read them)."""
 
 
+PAYLOAD_TYPES: dict[str, tuple[type, ...]] = {
+    "id": (str,),
+    "practice_id": (str,),
+    "on": (str,),
+    "to": (str,),
+    "at": (str,),
+    "text": (str,),
+    "rating": (str,),
+    "key": (str,),
+    "value": (str,),
+    "minutes": (int,),
+    "row": (int,),
+    "of": (int,),
+    "skipped": (bool,),
+    "plan": (dict,),
+    "before": (dict, type(None)),
+}
+"""The JSON type each required payload key must have (undo and the history read them)."""
+
+
 def _check_payloads(events: list[EventRow]) -> None:
     for index, event in enumerate(events):
         for key in PAYLOAD_KEYS.get(event.action, ()):
             if key not in event.payload:
                 raise ValueError(f"events.{index}.payload: a {event.action!r} event needs {key!r}")
+            value = event.payload[key]
+            allowed = PAYLOAD_TYPES.get(key, (object,))
+            # JSON true/false are not numbers here.
+            if not isinstance(value, allowed) or (bool not in allowed and isinstance(value, bool)):
+                raise ValueError(
+                    f"events.{index}.payload.{key}: a {event.action!r} event's {key!r} "
+                    f"cannot be {json.dumps(value)[:40]}"
+                )
 
 
 def _unique(rows: list[Any], key: str, what: str) -> None:

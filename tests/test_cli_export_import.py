@@ -197,6 +197,12 @@ BAD_STATES: list[tuple[str, Any, str]] = [
     ("events.1.seq", 1, "event 1 appears twice"),
     ("events.1.payload", {"id": "x"}, "events.1.payload: a 'done' event needs 'on'"),
     ("events.1", [], "events.1: Input should be a valid dictionary"),
+    ("events.1.payload.id", 5, "events.1.payload.id: a 'done' event's 'id' cannot be 5"),
+    (
+        "events.1.payload.before",
+        "none",
+        "events.1.payload.before: a 'done' event's 'before' cannot be \"none\"",
+    ),
     ("plan.weekday_minutes", [1, 2], "plan.weekday_minutes.2: Field required (and 4 more)"),
     ("plan.interviews.0.date", "soon", "plan.interviews.0.date: Input should be a valid date"),
     ("settings.theme", 3, "settings.theme: Input should be a valid string"),
@@ -230,6 +236,7 @@ def test_bad_state_files_change_nothing(
         (b"[1, 2, 3]", "bad state file: not a planner state file (expected a JSON object)"),
         (b'"just a string"', "bad state file: not a planner state file (expected a JSON object)"),
         (b"\xff\xfe\x00garbage", "not UTF-8 text"),
+        (b"[" * 100_000 + b"]" * 100_000, "not a planner state file (nested too deeply)"),
     ],
 )
 def test_unreadable_import_files_change_nothing(

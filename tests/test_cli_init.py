@@ -197,3 +197,59 @@ def test_corrupt_store_is_a_one_line_error(data_dir: Path) -> None:
     assert result.stderr.startswith(f"planner: cannot open the store {database_path(data_dir)}")
     assert "not a database" in result.stderr
     assert database_path(data_dir).read_bytes() == b"garbage" * 500
+
+
+USER_ERRORS = [
+    (
+        ["--interview", "Meta=2026-12-03:phone-screen", "--interview", "Meta=2026-12-03:ml-theory"],
+        "planner: interview 'Meta' on 2026-12-03 is given twice",
+    ),
+    (
+        ["--interview", "Meta=2026-11-01:phone-screen"],
+        "planner: every interview is before the plan starts on 2026-11-25 (the last is on "
+        "2026-11-01)",
+    ),
+    (
+        ["--interview", "Meta=2026-12-03:phone-screen", "--start", "2026-12-04"],
+        "planner: every interview is before the plan starts on 2026-12-04 (the last is on "
+        "2026-12-03)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), USER_ERRORS)
+def test_plans_with_nothing_to_prepare_for_are_user_errors(
+    data_dir: Path, args: list[str], message: str
+) -> None:
+    result = run("init", *args)
+    assert result.exit_code == 1
+    assert result.stderr == message + "\n"
+    assert not data_dir.exists()
+    run("init", "--interview", "Meta=2026-12-03:phone-screen")
+    before = stored(data_dir)
+    assert run("init", *args).exit_code == 1
+    assert stored(data_dir) == before
+
+
+def test_same_name_on_another_day_and_an_interview_today_are_fine(data_dir: Path) -> None:
+    result = run(
+        "init",
+        "--interview",
+        "Meta=2026-11-25:phone-screen",
+        "--interview",
+        "Meta=2026-12-03:ml-theory",
+    )
+    assert result.exit_code == 0, result.output
+    assert "  2026-11-25  Meta (phone-screen)" in result.output.splitlines()
+
+
+def test_data_dir_that_is_a_file_is_a_one_line_error(tmp_path: Path) -> None:
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("mine\n")
+    result = run("--data-dir", str(a_file), "init", "--interview", "Meta=2026-12-03:phone-screen")
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == f"planner: cannot create the store in {a_file}: it is a file, not a folder\n"
+    )
+    assert a_file.read_text() == "mine\n"

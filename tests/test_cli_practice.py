@@ -132,3 +132,65 @@ def test_status_without_a_plan_says_how_to_make_one(data_dir: Path) -> None:
     result = run("status")
     assert result.exit_code == 1
     assert result.stderr.startswith("planner: no plan yet")
+
+
+def test_review_while_another_process_holds_the_store_is_a_one_line_error(
+    planned: None, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from planner.paths import database_path
+
+    monkeypatch.setattr("planner.store.BUSY_TIMEOUT_SECONDS", 0.05)
+    holder = sqlite3.connect(database_path(data_dir), isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")
+        result = run("review", "q-bias-variance", "good")
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 1
+    assert result.stderr == "planner: cannot write to the store: database is locked\n"
+    assert stored_reviews(data_dir) == []
+
+
+def test_status_on_a_damaged_store_is_a_one_line_error(
+    planned: None, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.store import StoreError
+
+    def damaged(_self: Store) -> None:
+        raise StoreError("cannot read the store: database disk image is malformed")
+
+    monkeypatch.setattr(Store, "load_progress", damaged)
+    result = run("status", "--json")
+    assert result.exit_code == 1
+    assert result.stderr == "planner: cannot read the store: database disk image is malformed\n"
+    assert result.stdout == ""
+
+
+def test_status_cuts_long_prompts_with_an_ellipsis_on_one_line(planned: None) -> None:
+    out = run("status").stdout.splitlines()
+    weak = out[out.index("Weakest questions (recall on interview day):") + 1 :]
+    weak = weak[: weak.index("")]
+    assert 1 <= len(weak) <= 5
+    assert all(len(line) <= 80 for line in weak)
+    cut = [line for line in weak if line.endswith("…")]
+    assert cut, weak
+    assert not any(line[-2:-1] == " " for line in cut)
+
+
+def test_status_after_the_last_interview_says_so(data_dir: Path) -> None:
+    from planner.core.plan import Interview, Plan
+
+    with Store.open(data_dir) as store:
+        past = Interview(name="Old loop", date=dt.date(2026, 11, 1), rounds=("phone-screen",))
+        store.save_plan(Plan(interviews=(past,)))
+    text = run("status")
+    assert text.exit_code == 0
+    assert text.stdout == (
+        "Readiness on 2026-11-25\n"
+        "No upcoming interview: add one with 'planner init --interview ...'.\n"
+    )
+    document = json.loads(run("status", "--json").stdout)
+    assert document == {"today": "2026-11-25", "rounds": [], "interviews": []}

@@ -169,3 +169,24 @@ def test_done_on_an_overrun_item_records_no_extra_minutes(data_dir: Path) -> Non
     assert result.output.endswith(", 0 min on 2026-11-25\n")
     with Store.open(data_dir) as store:
         assert store.load_progress().of("hundred-page-ml/ch1").minutes_spent == 80
+
+
+def test_a_resource_id_points_to_its_items(data_dir: Path) -> None:
+    result = run("done", "hundred-page-ml")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "planner: 'hundred-page-ml' is a resource: tick its items, e.g. 'hundred-page-ml/ch1'\n"
+    )
+    assert not database_path(data_dir).exists() or stored(data_dir)["events"] == []
+
+
+def test_zero_minutes_on_a_done_item_records_nothing_to_undo(data_dir: Path) -> None:
+    run("done", "hundred-page-ml/ch1")
+    before = stored(data_dir)
+    result = run("done", "hundred-page-ml/ch1", "--minutes", "0")
+    assert result.exit_code == 0
+    assert result.output == "already done: hundred-page-ml/ch1 (add time with --minutes N)\n"
+    assert stored(data_dir) == before
+    assert run("undo").output == "undone: done hundred-page-ml/ch1 (45 min on 2026-11-25)\n"
+    with Store.open(data_dir) as store:
+        assert not store.load_progress().of("hundred-page-ml/ch1").done

@@ -183,3 +183,29 @@ def test_figures_stay_in_range_and_the_burndown_never_rises(
         assert remaining == sorted(remaining, reverse=True)
         required = sum(r.required_minutes for r in interview.rounds)
         assert remaining[-1] == required - sum(r.done_minutes for r in interview.rounds)
+
+
+def test_the_formula_shown_is_the_one_computed() -> None:
+    import re
+
+    from planner.core.readiness import PracticeDone, RoundReadiness
+    from planner.exports.status_text import FORMULA
+
+    found = re.findall(r"(\d+(?:\.\d+)?) (coverage|recall|practice)", FORMULA)
+    weights = {part: float(weight) for weight, part in found}
+    assert set(weights) == {"coverage", "recall", "practice"}
+    practice = PracticeDone(items=4, practised=1, reviews=1, attempts=0, mocks=0, mock_score=None)
+    r = RoundReadiness(
+        round_id="r",
+        name="R",
+        interview="I",
+        date=dt.date(2026, 12, 1),
+        coverage=0.4,
+        recall=0.7,
+        practice=practice,
+        slack_days=0,
+        required_minutes=100,
+        done_minutes=40,
+    )
+    expected = weights["coverage"] * 0.4 + weights["recall"] * 0.7 + weights["practice"] * 0.25
+    assert r.headline == pytest.approx(expected)

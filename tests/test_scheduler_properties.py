@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
@@ -12,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.core.plan import Plan
-from planner.core.progress import Progress
+from planner.core.progress import ItemProgress, Progress
 from planner.core.schedule_types import PlannedReview, Schedule
 from planner.core.scheduler import schedule
 from planner.core.syllabus import Syllabus
@@ -229,3 +230,36 @@ def test_identical_output_across_processes_and_hash_seeds() -> None:
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert "Session(kind='study'" in outputs[0] and "InterviewReport(" in outputs[0]
+
+
+def optional_only(syl: Syllabus) -> set[str]:
+    """Optional items that no required item needs (directly or through others)."""
+    needed: set[str] = set()
+    stack = [pre for s in syl.items if not s.optional for pre in s.requires]
+    while stack:
+        item_id = stack.pop()
+        if item_id not in needed:
+            needed.add(item_id)
+            found = syl.item(item_id)
+            stack.extend(found.requires if found else ())
+    return {s.id for s in syl.items if s.optional and s.id not in needed}
+
+
+@SETTINGS
+@given(cases())
+def test_optional_items_never_make_required_work_later(
+    case: tuple[Syllabus, Plan, Progress, list[PlannedReview]],
+) -> None:
+    syl, plan, progress, reviews = case
+    with_optional = schedule(syl, plan, progress, TODAY, reviews)
+    skipped = {i: ItemProgress(skipped=True) for i in optional_only(syl)}
+    without = schedule(
+        syl,
+        plan,
+        dataclasses.replace(progress, items={**progress.items, **skipped}),
+        TODAY,
+        reviews,
+    )
+    assert {x.id for x in with_optional.late} <= {x.id for x in without.late}
+    short = sum(r.short_minutes for r in with_optional.interviews)
+    assert short <= sum(r.short_minutes for r in without.interviews)

@@ -102,3 +102,61 @@ def test_export_has_format_and_version(data_dir: Path) -> None:
         "events",
         "settings",
     }
+
+
+BAD_PAYLOADS = [
+    ("plan", {"plan": "x", "before": None}, "plan", '"x"'),
+    ("done", {"id": "a", "on": "2026-11-25", "minutes": "10", "before": None}, "minutes", '"10"'),
+    ("review", {"practice_id": "q", "rating": "good", "at": "x", "row": True}, "row", "true"),
+    ("note", {"id": "a", "text": "t", "before": []}, "before", "[]"),
+]
+
+
+@pytest.mark.parametrize(("action", "payload", "key", "shown"), BAD_PAYLOADS)
+def test_import_refuses_event_payloads_of_the_wrong_type(
+    data_dir: Path, action: str, payload: dict[str, Any], key: str, shown: str
+) -> None:
+    with Store.open(data_dir) as store:
+        store.record_done("a", DAY, 10)
+        before = as_text(store.export_state())
+        broken = json.loads(before)
+        broken["events"].append(
+            {
+                "seq": 99,
+                "at": "2026-11-25T10:00:00+00:00",
+                "action": action,
+                "payload": payload,
+                "undone": False,
+            }
+        )
+        with pytest.raises(StoreError) as err:
+            store.import_state(broken)
+        assert str(err.value) == (
+            f"bad state file: events.1.payload.{key}: a {action!r} event's {key!r} "
+            f"cannot be {shown}"
+        )
+        assert as_text(store.export_state()) == before
+
+
+def test_undo_and_history_survive_a_malformed_event_in_the_database(data_dir: Path) -> None:
+    """A record the store did not write (hand-edited database) is described by its action,
+    never a traceback, and undo still puts back the state it recorded."""
+    import sqlite3
+
+    from planner.paths import database_path
+
+    with Store.open(data_dir) as store:
+        store.record_done("a", DAY, 10)
+    conn = sqlite3.connect(database_path(data_dir), isolation_level=None)
+    conn.execute(
+        "INSERT INTO events (at, action, payload) VALUES (?, 'plan', ?)",
+        ("2026-11-25T10:00:00+00:00", json.dumps({"plan": "x", "before": None})),
+    )
+    conn.close()
+    with Store.open(data_dir) as store:
+        assert [e.describe() for e in store.events()] == ["done a (10 min on 2026-11-25)", "plan"]
+        undone = store.undo()
+        assert undone is not None and undone.action == "plan"
+        assert store.events()[-1].describe() == "undo of #2 (plan)"
+        assert store.load_plan() is None
+        assert store.load_progress().of("a").done

@@ -450,3 +450,51 @@ async def test_mouse_on_the_tab_bar_and_the_footer_keys(store: Store) -> None:
         await pilot.click(ModeTabs, offset=(tabs.index("Syllabus"), 0))
         await pilot.pause()
         assert isinstance(app.screen, SyllabusScreen)
+
+
+async def test_undo_leaves_the_theme_alone(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = table_ids(app.screen.query_one("#sessions", DataTable))[0]
+        await pilot.press("space")
+        app.theme = "gruvbox"
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.theme == "gruvbox"
+    assert store.setting("theme") == "gruvbox"
+    assert not store.load_progress().is_done(first)
+
+
+async def test_no_other_screen_before_a_plan_is_saved(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#save").focus()
+        await pilot.press("2", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PlanSetupScreen)
+    store.close()
+
+
+async def test_practice_sessions_are_listed_and_open_practice(store: Store) -> None:
+    mock_day = dt.date(2026, 12, 8)  # the day before the phone screen holds its mock round
+    app = make_app(store, today=mock_day)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        practice = [r for r in screen._rows if r.kind != "study"]
+        assert [r.kind for r in practice] == ["mock"]
+        table = screen.query_one("#sessions", DataTable)
+        table.move_cursor(row=table.get_row_index(practice[0].id))
+        events = len(store.events())
+        await pilot.press("plus")
+        await pilot.pause()
+        assert len(store.events()) == events
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.current_mode == "practice"
+        assert len(store.events()) == events

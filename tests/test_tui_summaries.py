@@ -12,6 +12,7 @@ from planner.core.summaries import (
     agenda,
     item_facts,
     next_interview,
+    next_working_day,
     node_progress,
     plan_status,
     sessions_left_today,
@@ -232,3 +233,20 @@ def test_item_facts() -> None:
     assert first.practice == (("q-one", "Explain ch1"),)
     assert first.status == "done on Wed 25 Nov"
     assert item_facts(syl, progress, schedule, "nope") is None
+
+
+def test_next_working_day_skips_empty_days() -> None:
+    tomorrow = TODAY + dt.timedelta(days=1)
+    later = TODAY + dt.timedelta(days=2)
+    schedule = Schedule(
+        TODAY,
+        (
+            Day(TODAY, 90, (Session("study", "a", 30, ()),)),
+            Day(tomorrow, 0, (), off=True),
+            Day(later, 90, (Session("study", "b", 30, ()),)),
+        ),
+        (),
+    )
+    found = next_working_day(schedule, TODAY)
+    assert found is not None and found.date == later
+    assert next_working_day(schedule, later) is None

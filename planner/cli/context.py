@@ -79,8 +79,13 @@ class Env:
         """`--syllabus` files when given, else the bundled syllabus plus the plan's own."""
         if self.syllabus_files:
             return list(self.syllabus_files)
+        from planner.store import StoreError
+
         paths = [bundled_syllabus()]
-        plan = self.store().load_plan()
+        try:
+            plan = self.store().load_plan()
+        except StoreError as exc:
+            fail(str(exc))
         if plan is not None:
             paths.extend(Path(p) for p in plan.syllabi)
         return paths

@@ -67,6 +67,8 @@ def import_command(file: Path) -> None:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         fail(f"{file}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}")
+    except RecursionError:
+        fail(f"{file}: not a planner state file (nested too deeply)")
     store = env().store()
     from planner.store import StoreError
 

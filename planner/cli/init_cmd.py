@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 import click
 
@@ -14,43 +16,38 @@ from planner.core.plan_spec import SpecError, parse_date, parse_day_off, parse_i
 from planner.core.plan_spec import parse_minutes as parse_minutes_spec
 from planner.core.suggest import did_you_mean
 
-
-def _interviews(
-    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
-) -> tuple[Interview, ...]:
-    try:
-        return tuple(parse_interview(v) for v in values)
-    except SpecError as exc:
-        raise click.BadParameter(str(exc)) from None
+Callback = Callable[[click.Context, click.Parameter, Any], Any]
 
 
-def _minutes(
-    _ctx: click.Context, _param: click.Parameter, value: str | None
-) -> tuple[int, int, int, int, int, int, int] | None:
-    if value is None:
-        return None
-    try:
-        return parse_minutes_spec(value)
-    except SpecError as exc:
-        raise click.BadParameter(str(exc)) from None
+def _parsed(parse: Callable[[str], object]) -> Callback:
+    """A click callback applying `parse` to an option's value (to each value of a repeated
+    option); a `SpecError` is a usage error (exit 2) naming the option."""
+
+    def callback(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        try:
+            if isinstance(value, tuple):
+                return tuple(parse(v) for v in value)
+            return None if value is None else parse(value)
+        except SpecError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return callback
 
 
-def _days_off(
-    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
-) -> tuple[DayOff, ...]:
-    try:
-        return tuple(parse_day_off(v) for v in values)
-    except SpecError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-
-def _start(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return parse_date(value)
-    except SpecError as exc:
-        raise click.BadParameter(str(exc)) from None
+def _check_interviews(interviews: tuple[Interview, ...], first_day: dt.date) -> None:
+    """The same interview twice, or a plan with nothing left to prepare for, is a user error."""
+    seen: set[tuple[str, dt.date]] = set()
+    for interview in interviews:
+        key = (interview.name, interview.date)
+        if key in seen:
+            fail(f"interview {interview.name!r} on {interview.date.isoformat()} is given twice")
+        seen.add(key)
+    last = max(i.date for i in interviews)
+    if last < first_day:
+        fail(
+            f"every interview is before the plan starts on {first_day.isoformat()} "
+            f"(the last is on {last.isoformat()})"
+        )
 
 
 def _hours(minutes: int) -> str:
@@ -65,14 +62,14 @@ def _hours(minutes: int) -> str:
     multiple=True,
     required=True,
     metavar='"NAME=YYYY-MM-DD:round,round"',
-    callback=_interviews,
+    callback=_parsed(parse_interview),
     help="An interview: its name, date and rounds (repeatable).",
 )
 @click.option(
     "--minutes",
     "weekday_minutes",
     metavar="mon-fri=90,sat=240,sun=0",
-    callback=_minutes,
+    callback=_parsed(parse_minutes_spec),
     help="Minutes available per weekday (days not named keep 90 on weekdays, 240 sat, 0 sun).",
 )
 @click.option(
@@ -80,11 +77,14 @@ def _hours(minutes: int) -> str:
     "days_off",
     multiple=True,
     metavar="YYYY-MM-DD[..YYYY-MM-DD]",
-    callback=_days_off,
+    callback=_parsed(parse_day_off),
     help="A day or an inclusive range of days off (repeatable).",
 )
 @click.option(
-    "--start", metavar="YYYY-MM-DD", callback=_start, help="First day of the plan (default today)."
+    "--start",
+    metavar="YYYY-MM-DD",
+    callback=_parsed(parse_date),
+    help="First day of the plan (default today).",
 )
 @global_options
 def init_command(
@@ -98,6 +98,7 @@ def init_command(
     Registered syllabus files and options of an existing plan are kept.
     """
     e = env()
+    _check_interviews(interviews, start or e.resolved_today())
     syllabus = e.syllabus()
     known_rounds = syllabus.round_ids
     for interview in interviews:

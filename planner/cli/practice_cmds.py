@@ -9,6 +9,7 @@ import click
 
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
+from planner.cli.store_guard import store_errors
 from planner.core.progress import RATINGS, Rating
 from planner.core.suggest import did_you_mean
 
@@ -40,8 +41,9 @@ def review_command(practice_id: str, rating: str) -> None:
     chosen = cast(Rating, rating.lower())
     store = e.store()
     at = _review_time()
-    store.record_review(practice_id, chosen, at, REVIEW_MINUTES[practice.kind])
-    due = due_on(card_of(store.load_progress(), practice_id))
+    with store_errors():
+        store.record_review(practice_id, chosen, at, REVIEW_MINUTES[practice.kind])
+        due = due_on(card_of(store.load_progress(), practice_id))
     next_due = f"; next due {due.isoformat()}" if due is not None else ""
     click.echo(f"reviewed: {practice_id} {chosen} on {at.date().isoformat()}{next_due}")
 
@@ -51,24 +53,22 @@ def review_command(practice_id: str, rating: str) -> None:
 @global_options
 def status_command(as_json: bool) -> None:
     """Readiness per round and per interview: coverage, recall, practice, slack."""
+    from planner.core.planning import full_schedule
     from planner.core.readiness import readiness
-    from planner.core.review import review_plan
-    from planner.core.scheduler import schedule
     from planner.exports.status_json import status_json
     from planner.exports.status_text import status_text
 
     e = env()
     syllabus = e.syllabus()
     store = e.store()
-    plan = store.load_plan()
+    with store_errors():
+        plan = store.load_plan()
+        progress = store.load_progress()
     if plan is None:
         fail("no plan yet: create one with 'planner init --interview \"NAME=YYYY-MM-DD:round\"'")
     today = e.resolved_today()
-    progress = store.load_progress()
-    reviews = review_plan(syllabus, plan, progress, today)
-    result = readiness(
-        syllabus, plan, progress, schedule(syllabus, plan, progress, today, reviews=reviews), today
-    )
+    plan_of_days = full_schedule(syllabus, plan, progress, today)
+    result = readiness(syllabus, plan, progress, plan_of_days, today)
     target = plan.options.recall_target
     text = status_json(result) if as_json else status_text(result, syllabus, target)
     click.echo(text, nl=False)

@@ -27,12 +27,15 @@ def done_command(item_id: str, minutes: int | None) -> None:
     if item is None:
         if syllabus.practice_item(item_id) is not None:
             fail(f"{item_id!r} is a practice item: record it with 'planner review {item_id} good'")
+        resource = syllabus.resource(item_id)
+        if resource is not None and resource.items:
+            fail(f"{item_id!r} is a resource: tick its items, e.g. {resource.items[0].id!r}")
         fail(f"unknown item {item_id!r}{did_you_mean(item_id, syllabus.all_ids)}")
     store = e.store()
     today = e.resolved_today()
     with store_errors():
         progress = store.load_progress()
-        if progress.of(item_id).done and minutes is None:
+        if progress.of(item_id).done and not minutes:
             click.echo(f"already done: {item_id} (add time with --minutes N)")
             return
         left = max(0, item.minutes - progress.of(item_id).minutes_spent)

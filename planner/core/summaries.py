@@ -14,7 +14,7 @@ from typing import Literal
 from planner.core.labels import format_minutes, resource_title, session_title, title_of
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress, WorkEntry
-from planner.core.schedule_types import InterviewReport, Schedule, Session, SessionKind
+from planner.core.schedule_types import Day, InterviewReport, Schedule, Session, SessionKind
 from planner.core.syllabus import Syllabus
 
 
@@ -179,6 +179,11 @@ def today_rows(
 def today_totals(rows: Sequence[TodayRow]) -> TodayTotals:
     done = sum(r.done_minutes for r in rows)
     return TodayTotals(done_minutes=done, total_minutes=done + sum(r.planned_minutes for r in rows))
+
+
+def next_working_day(schedule: Schedule, today: dt.date) -> Day | None:
+    """The first day after today with sessions planned (what "coming up" shows)."""
+    return next((d for d in schedule.days if d.date > today and d.sessions), None)
 
 
 # --- interviews and status -----------------------------------------------------------------

@@ -49,8 +49,7 @@ class Job:
     pin: int | None = None
     preds: list[int] = field(default_factory=list)
     succs: list[int] = field(default_factory=list)
-    hard_succs: list[int] = field(default_factory=list)
-    """Successors through `requires` (which tighten deadlines); drills are not among them."""
+    """What must wait for it: items requiring it, drills it teaches."""
     key: int = NO_KEY
     """Precedence-adjusted deadline in minutes of free study time from the first day."""
     tier_day: int = NO_DEADLINE
@@ -113,7 +112,18 @@ def build_work(
             return NO_DEADLINE
         return max((useful[r] for r in rounds if r in useful), default=-1)
 
-    # Items needed for an interview, and (transitively) what they require.
+    # Practice items to drill: those of an interview's round not practised yet, and coding
+    # tasks to practise again.
+    practised = _practice_log(progress)
+    drills = [
+        practice
+        for practice in syllabus.practice
+        if (no_interviews or own_due(practice.rounds) is not None)
+        and _needs_drill(practice, practised.get(practice.id), today)
+    ]
+
+    # Items needed for an interview or to learn a drilled practice item (unless marked
+    # optional), and (transitively) what they require.
     studies = [(s.item, s.rounds) for s in syllabus.items]
     needed: dict[str, bool] = {}  # id -> required (not optional)
     stack: list[tuple[str, bool]] = [
@@ -121,6 +131,11 @@ def build_work(
         for item, rounds in studies
         if no_interviews or own_due(rounds) is not None
     ]
+    for practice in drills:
+        for source in practice.learn_from:
+            found = syllabus.item(source)
+            if found is not None and not found.optional:
+                stack.append((source, True))
     while stack:
         item_id, required = stack.pop()
         if item_id in needed and (needed[item_id] or not required):
@@ -165,16 +180,12 @@ def build_work(
                 if p is not None and p != j:
                     jobs[j].preds.append(p)
                     jobs[p].succs.append(j)
-                    jobs[p].hard_succs.append(j)
 
-    practised = _practice_log(progress)
-    for practice in syllabus.practice:
+    not_needed.extend(
+        p.id for p in syllabus.practice if not no_interviews and own_due(p.rounds) is None
+    )
+    for practice in drills:
         own = own_due(practice.rounds)
-        if not no_interviews and own is None:
-            not_needed.append(practice.id)
-            continue
-        if not _needs_drill(practice, practised.get(practice.id), today):
-            continue
         job = Job(
             idx=len(jobs),
             id=practice.id,
@@ -236,8 +247,6 @@ def _break_cycles(jobs: list[Job]) -> None:
         for p in job.preds:
             if not done[p]:
                 jobs[p].succs.remove(cursor)
-                if cursor in jobs[p].hard_succs:
-                    jobs[p].hard_succs.remove(cursor)
         job.preds = [p for p in job.preds if done[p]]
         waiting[cursor] = 0
         queue.append(cursor)
@@ -301,7 +310,8 @@ def _tighten(jobs: list[Job], calendar: Calendar) -> None:
     is taken by deadline day (`tier_day`), which with such adjusted deadlines gives the least
     maximum lateness (Lawler); within a day, by `key`: the deadline as a position on the
     timeline of free study minutes, at most each successor's key less the successor's own
-    work. A prerequisite is as important as what needs it.
+    work. A prerequisite is as important as what needs it. Optional work never makes a
+    required prerequisite more urgent or more important.
     """
     cumulative: list[int] = []
     total = 0
@@ -319,8 +329,10 @@ def _tighten(jobs: list[Job], calendar: Calendar) -> None:
 
     for j in reversed(topological_order(jobs)):
         job = jobs[j]
-        for s in job.hard_succs:
+        for s in job.succs:
             succ = jobs[s]
+            if succ.optional and not job.optional:
+                continue  # optional work never makes required work more urgent
             if succ.deadline < job.deadline:
                 job.deadline, job.interview = succ.deadline, succ.interview
             job.priority = min(job.priority, succ.priority)
@@ -328,6 +340,8 @@ def _tighten(jobs: list[Job], calendar: Calendar) -> None:
         due = job.deadline if job.pin is None else min(job.deadline, job.pin)
         key = position(due)
         for s in job.succs:
+            if jobs[s].optional and not job.optional:
+                continue
             key = min(key, jobs[s].key - jobs[s].minutes)
             due = min(due, jobs[s].tier_day)
         job.key = key

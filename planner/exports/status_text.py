@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from planner.core.labels import format_minutes
-from planner.core.readiness import Readiness, RoundReadiness
+from planner.core.readiness import (
+    COVERAGE_WEIGHT,
+    PRACTICE_WEIGHT,
+    RECALL_WEIGHT,
+    Readiness,
+    RoundReadiness,
+)
 from planner.core.syllabus import Syllabus
 
 BAR_WIDTH = 8
-FORMULA = "readiness = mean over rounds of 0.5 coverage + 0.3 recall + 0.2 practice"
+PROMPT_WIDTH = 72
+"""Characters of a weak question's prompt shown (the line then fits 80 columns)."""
+FORMULA = (
+    f"readiness = mean over rounds of {COVERAGE_WEIGHT:g} coverage + {RECALL_WEIGHT:g} recall"
+    f" + {PRACTICE_WEIGHT:g} practice"
+)
+"""How the headline is made, from the weights readiness uses."""
 
 
 def bar(fraction: float, width: int = BAR_WIDTH) -> str:
@@ -18,6 +30,12 @@ def bar(fraction: float, width: int = BAR_WIDTH) -> str:
 
 def percent(fraction: float) -> str:
     return f"{round(100 * min(1.0, max(0.0, fraction))):3d}%"
+
+
+def clip(text: str, width: int) -> str:
+    """`text` on one line (whitespace collapsed), cut to `width` with an ellipsis."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
 def slack_text(days: int) -> str:
@@ -73,6 +91,6 @@ def status_text(result: Readiness, syllabus: Syllabus, recall_target: float = 0.
         for w in weak[:5]:
             practice = syllabus.practice_item(w.practice_id)
             prompt = practice.prompt if practice is not None else w.practice_id
-            lines.append(f"  {percent(w.recall)}  {prompt[:72]}")
+            lines.append(f"  {percent(w.recall)}  {clip(prompt, PROMPT_WIDTH)}")
     lines += ["", FORMULA + "."]
     return "\n".join(lines) + "\n"

@@ -73,6 +73,10 @@ class PlannerApp(App[None]):
         if self.workspace.plan is None:
             self.edit_plan(first_run=True)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Until a plan is saved, the setup screen is the only place to be.
+        return not (action == "switch_mode" and self.workspace.plan is None)
+
     def _remember_theme(self, theme: Theme) -> None:
         self.workspace.set_theme(theme.name)
 
@@ -132,9 +136,6 @@ class PlannerApp(App[None]):
             self.notify("Nothing to undo", severity="warning", timeout=2)
         else:
             self.notify(f"Undone: {event.describe()}", timeout=2, markup=False)
-        saved = self.workspace.theme
-        if saved and saved != self.theme and saved in self.available_themes:
-            self.theme = saved
         self._refresh_current()
 
     def action_help(self) -> None:

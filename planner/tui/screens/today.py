@@ -11,10 +11,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static
 
-from planner.core.labels import format_minutes
+from planner.core.labels import format_minutes, session_title
 from planner.core.summaries import (
     TodayRow,
     next_interview,
+    next_working_day,
     plan_status,
     today_rows,
     today_totals,
@@ -63,6 +64,7 @@ class TodayScreen(PlannerScreen):
             yield MinutesBar(id="minutes-bar")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty")
+        yield Static(id="coming")
         yield KeyBar()
 
     def refresh_view(self) -> None:
@@ -75,6 +77,23 @@ class TodayScreen(PlannerScreen):
         bar = self.query_one("#minutes-bar", MinutesBar)
         bar.update(done=totals.done_minutes, total=totals.total_minutes)
         self._draw_table()
+        self._draw_coming()
+
+    def _draw_coming(self) -> None:
+        ws = self.workspace
+        day = next_working_day(ws.schedule, ws.today)
+        coming = self.query_one("#coming", Static)
+        if day is None:
+            coming.update("")
+            return
+        lines = [Content.styled(f"Coming up {day.date:%a %d %b}", "bold $text-muted")]
+        lines += [
+            Content.assemble(
+                (f"  {format_minutes(s.minutes):>6}  ", "dim"), session_title(ws.syllabus, s)
+            )
+            for s in day.sessions
+        ]
+        coming.update(Content("\n").join(lines))
 
     def _draw_banner(self) -> None:
         ws = self.workspace
@@ -139,19 +158,23 @@ class TodayScreen(PlannerScreen):
         any_id = self._current_id()
         return next((r for r in self._rows if r.id == any_id), None)
 
-    def _study_row(self) -> TodayRow | None:
+    def _study_row(self, *, practice_opens: bool) -> TodayRow | None:
+        """The study row under the cursor; a practice row opens practice (or says why not)."""
         row = self._current_row()
         if row is None:
             return None
         if row.kind != "study":
-            self.planner_app.open_practice(row.id, row.kind)
+            if practice_opens:
+                self.planner_app.open_practice(row.id, row.kind)
+            else:
+                self.notify("Minutes are recorded on study items", severity="warning", timeout=2)
             return None
         return row
 
     # --- actions ----------------------------------------------------------------------
 
     def action_tick(self) -> None:
-        row = self._study_row()
+        row = self._study_row(practice_opens=True)
         if row is None:
             return
         done = self.workspace.tick(row.id)
@@ -159,7 +182,7 @@ class TodayScreen(PlannerScreen):
         self.notify(f"{'Done' if done else 'Not done'}: {row.title}", timeout=2, markup=False)
 
     def _minutes(self, step: int) -> None:
-        row = self._study_row()
+        row = self._study_row(practice_opens=False)
         if row is None:
             return
         recorded = self.workspace.add_minutes(row.id, step)
