@@ -256,11 +256,28 @@ def test_progress_recorded_with_done_moves_the_schedule(
     data_dir: Path, syllabus_file: Path
 ) -> None:
     save(data_dir, feasible_plan())
-    assert run(syllabus_file, "done", "book/ch1").exit_code == 0
+    # Ch. 1 was studied before (no minutes today): Ch. 2 moves up into today.
+    assert run(syllabus_file, "done", "book/ch1", "--minutes", "0").exit_code == 0
     document = json.loads(run(syllabus_file, "today", "--json").output)
     assert document["days"][0]["sessions"] == [
         {"kind": "study", "id": "book/ch2", "minutes": 50, "rounds": ["ra"]}
     ]
+
+
+def test_minutes_recorded_today_use_up_todays_capacity(
+    data_dir: Path, syllabus_file: Path
+) -> None:
+    save(data_dir, feasible_plan())
+    # 100 minutes of Ch. 1 today fill the 60-minute day: nothing more is planned for it,
+    # and Ch. 2 waits for the next day with room.
+    assert run(syllabus_file, "done", "book/ch1").exit_code == 0
+    document = json.loads(run(syllabus_file, "plan", "--json", "--days", "2").output)
+    assert document["days"][0]["sessions"] == []
+    assert document["days"][1]["sessions"] == [
+        {"kind": "study", "id": "book/ch2", "minutes": 50, "rounds": ["ra"]}
+    ]
+    text = run(syllabus_file, "today").output
+    assert "100/60 min (100 done)" in text
 
 
 PRACTICE = """\

@@ -484,3 +484,21 @@ def test_work_whose_last_interview_is_over_is_not_scheduled_after_it() -> None:
     phone, onsite = result.interviews
     assert not phone.feasible and phone.short_minutes == 120
     assert onsite.feasible
+
+
+def test_a_drill_waits_for_the_items_that_teach_it_even_of_another_round() -> None:
+    syl = syllabus(
+        [item("teach", 60, ["rc"]), item("extra", 60, ["ra"], optional=True)],
+        [practice("q", rounds=["ra"], learn_from=["teach", "extra"])],
+    )
+    result = schedule(syl, plan([("Phone", 9, ["ra"])], WEEK), Progress(), TODAY)
+    # "teach" serves no interview round but teaches q: it is needed, before the drill;
+    # "extra" is optional reading, which the drill does not wait for.
+    assert sessions_by_day(result) == {
+        "2026-11-25": [("study", "teach", 60)],
+        "2026-11-26": [("drill", "q", 5), ("study", "extra", 35)],
+        "2026-11-27": [("study", "extra", 25)],
+        "2026-12-03": [("mock", "Phone", 60)],
+    }
+    assert result.not_needed == ()
+    assert result.feasible

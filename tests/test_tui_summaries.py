@@ -15,7 +15,6 @@ from planner.core.summaries import (
     next_working_day,
     node_progress,
     plan_status,
-    sessions_left_today,
     today_rows,
     today_totals,
 )
@@ -121,17 +120,30 @@ def test_today_rows_merge_done_work_and_planned_sessions() -> None:
     assert totals.text == "40m of 1h30m today"
 
 
-def test_sessions_left_today_respect_what_was_done() -> None:
-    sessions = (
-        Session("study", "a", 45, ()),
-        Session("study", "b", 40, ()),
-        Session("study", "c", 5, ()),
+def test_work_recorded_today_leaves_only_the_rest_of_the_day() -> None:
+    from planner.core.scheduler import schedule
+
+    tiny, the_plan = syllabus(), plan()
+    fresh = schedule(tiny, the_plan, Progress(), TODAY).day(TODAY)
+    assert fresh is not None
+    assert (fresh.capacity, fresh.worked, fresh.used) == (90, 0, 90)
+    # Ch. 1 ticked after 60 minutes: the replanned day holds only the 30 minutes left.
+    ticked = Progress(
+        items={"book/ch1": ItemProgress(minutes_spent=60, done=True, done_on=TODAY)},
+        work=(WorkEntry(TODAY, "book/ch1", 60),),
     )
-    schedule = Schedule(TODAY, (Day(TODAY, 90, sessions),), ())
-    assert sessions_left_today(schedule, Progress(), TODAY) == sessions
-    worked = Progress(work=(WorkEntry(TODAY, "x", 50),))
-    assert [s.id for s in sessions_left_today(schedule, worked, TODAY)] == ["b"]
-    assert sessions_left_today(schedule, worked, TODAY + dt.timedelta(days=1)) == ()
+    day = schedule(tiny, the_plan, ticked, TODAY).day(TODAY)
+    assert day is not None
+    assert (day.capacity, day.worked) == (90, 60)
+    assert day.used <= 30
+    rows = today_rows(tiny, schedule(tiny, the_plan, ticked, TODAY), ticked, TODAY)
+    totals = today_totals(rows)
+    assert totals.done_minutes == 60
+    assert totals.total_minutes <= 90
+    # Work recorded on another day does not shrink today.
+    yesterday = Progress(work=(WorkEntry(TODAY - dt.timedelta(days=1), "book/ch1", 60),))
+    day = schedule(tiny, the_plan, yesterday, TODAY).day(TODAY)
+    assert day is not None and day.worked == 0 and day.used == 90
 
 
 def test_next_interview_and_days_left() -> None:

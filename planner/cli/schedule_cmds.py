@@ -94,7 +94,9 @@ def _day_lines(syllabus: Syllabus, day: Day) -> list[str]:
     elif day.off and not day.sessions:
         notes = "day off"
     else:
-        notes = f"{day.used}/{day.capacity} min"
+        notes = f"{day.worked + day.used}/{day.capacity} min"
+        if day.worked:
+            notes += f" ({day.worked} done)"
         if day.mock_for:
             notes += f"  mock day for {', '.join(day.mock_for)}"
     lines = [f"{head}  {notes}"]

@@ -32,6 +32,8 @@ class Calendar:
     reserved: list[list[Session]]
     interviews: list[list[str]]
     mock_for: list[list[str]]
+    worked: int = 0
+    """Minutes already recorded on the first day, taken off its room before anything else."""
 
     def index(self, day: dt.date) -> int:
         """Day index of `day` (may be negative or past the end)."""
@@ -51,8 +53,12 @@ def build_calendar(
     first: dt.date,
     interviews: Sequence[Interview],
     reviews: Sequence[PlannedReview],
+    worked_first_day: int = 0,
 ) -> Calendar:
-    """Lay out the days and place reviews first, then mock rounds, on each day."""
+    """Lay out the days and place reviews first, then mock rounds, on each day.
+
+    `worked_first_day` is what was already recorded on the first day (when it is today): the
+    schedule is recomputed after every tick, and must plan only what the day has left."""
     if interviews:
         last = max(i.date for i in interviews)
         n_days = (last - first).days + 1
@@ -63,6 +69,9 @@ def build_calendar(
     dates = [first + dt.timedelta(days=k) for k in range(n_days)]
     capacity = [plan.capacity(d) for d in dates]
     free = list(capacity)
+    worked = max(0, worked_first_day) if capacity else 0
+    if free:
+        free[0] = max(0, free[0] - worked)
     reserved: list[list[Session]] = [[] for _ in dates]
     on_day: list[list[str]] = [[] for _ in dates]
     mock_for: list[list[str]] = [[] for _ in dates]
@@ -91,7 +100,7 @@ def build_calendar(
                 reserved[k].append(Session("mock", name, minutes, tuple(rounds_of[name])))
                 free[k] -= minutes
         free[k] = 0  # a mock day holds only its mock round and reviews
-    return Calendar(first, dates, capacity, free, reserved, on_day, mock_for)
+    return Calendar(first, dates, capacity, free, reserved, on_day, mock_for, worked)
 
 
 def _place_reviews(

@@ -9,13 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from planner.core.progress import Progress
+from planner.core.progress import Progress, as_utc
 from planner.core.review import (
-    as_utc,
     cards,
     due_on,
     due_today,
-    latest_attempts,
     recall_on,
     repractice_queue,
 )
@@ -113,7 +111,7 @@ def practice_rows(
     the design prompts."""
     due = due_today(syllabus, progress, today, planned)
     queue = repractice_queue(syllabus, progress)
-    latest = latest_attempts(progress)
+    latest = progress.latest_outcomes()
     by_id = cards(progress, due)
     rows: list[PracticeRow] = []
     for pid in due:

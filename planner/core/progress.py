@@ -18,6 +18,13 @@ OUTCOMES: tuple[Outcome, ...] = ("solved", "solved-with-help", "not-solved")
 WorkKind = Literal["study", "review", "drill", "mock", "coding"]
 
 
+def as_utc(moment: dt.datetime) -> dt.datetime:
+    """A stored time in UTC; a naive time is taken to be UTC already."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(dt.UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class ItemProgress:
     """Progress on one study item."""
@@ -107,6 +114,17 @@ class Progress:
         if p.done or p.skipped:
             return 0
         return max(1, estimate - p.minutes_spent)
+
+    def latest_outcomes(self) -> dict[str, Outcome]:
+        """The outcome of the latest attempt at each coding task (the re-practice queue holds
+        those whose latest outcome is not "solved")."""
+        latest: dict[str, tuple[dt.datetime, int, Outcome]] = {}
+        for k, attempt in enumerate(self.attempts):
+            key = (as_utc(attempt.at), k, attempt.outcome)
+            seen = latest.get(attempt.practice_id)
+            if seen is None or key[:2] >= seen[:2]:
+                latest[attempt.practice_id] = key
+        return {pid: outcome for pid, (_at, _k, outcome) in latest.items()}
 
     def reviews_of(self, practice_id: str) -> tuple[Review, ...]:
         return tuple(r for r in self.reviews if r.practice_id == practice_id)

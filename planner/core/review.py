@@ -26,7 +26,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from planner.core.plan import Plan
-from planner.core.progress import Outcome, Progress, Rating, Review
+from planner.core.progress import RATINGS, Outcome, Progress, Rating, Review, as_utc
 from planner.core.schedule_types import PlannedReview, Schedule
 from planner.core.syllabus import PracticeItem, Syllabus
 
@@ -73,13 +73,6 @@ def _fsrs_rating(rating: Rating) -> Any:
     }[rating]
 
 
-def as_utc(moment: dt.datetime) -> dt.datetime:
-    """A review time in UTC; a naive time is taken to be UTC already."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(dt.UTC)
-
-
 def morning(day: dt.date) -> dt.datetime:
     """09:00 UTC of `day`: when simulated reviews happen and recall is measured."""
     return dt.datetime(day.year, day.month, day.day, REVIEW_HOUR, tzinfo=dt.UTC)
@@ -94,8 +87,12 @@ def new_card(practice_id: str) -> Card:
 
 def card_for(practice_id: str, reviews: Sequence[Review]) -> Card:
     """The FSRS card of `practice_id` after replaying its reviews in timestamp order (reviews
-    of other items are ignored, so the whole log may be passed)."""
-    own = sorted((r for r in reviews if r.practice_id == practice_id), key=lambda r: as_utc(r.at))
+    of other items are ignored, so the whole log may be passed). Reviews at the same instant
+    replay in rating order, so the card never depends on the order the log was read in."""
+    own = sorted(
+        (r for r in reviews if r.practice_id == practice_id),
+        key=lambda r: (as_utc(r.at), RATINGS.index(r.rating)),
+    )
     card = new_card(practice_id)
     for review in own:
         card = rate(card, review.rating, as_utc(review.at))
@@ -159,21 +156,10 @@ def card_of(progress: Progress, practice_id: str) -> Card:
     return card_for(practice_id, practice_log(progress).get(practice_id, ()))
 
 
-def latest_attempts(progress: Progress) -> dict[str, Outcome]:
-    """The outcome of the latest attempt at each coding task."""
-    latest: dict[str, tuple[dt.datetime, Outcome]] = {}
-    for attempt in progress.attempts:
-        at = as_utc(attempt.at)
-        seen = latest.get(attempt.practice_id)
-        if seen is None or at >= seen[0]:
-            latest[attempt.practice_id] = (at, attempt.outcome)
-    return {pid: outcome for pid, (_at, outcome) in latest.items()}
-
-
 def repractice_queue(syllabus: Syllabus, progress: Progress) -> list[str]:
     """Coding tasks whose latest attempt was not cleanly solved, in syllabus order: the
     scheduler brings them back as drills until they are."""
-    latest = latest_attempts(progress)
+    latest = progress.latest_outcomes()
     return [
         p.id
         for p in syllabus.practice
@@ -389,7 +375,7 @@ def review_plan(
 ) -> list[PlannedReview]:
     """The reviews to feed the scheduler: a first scheduling pass without reviews gives each
     new item's drill date, then `plan_reviews` plans around those."""
-    from planner.core.scheduler import schedule
+    from planner.core.scheduler import draft_schedule
 
-    first = schedule(syllabus, plan, progress, today)
+    first = draft_schedule(syllabus, plan, progress, today)
     return plan_reviews(syllabus, plan, progress, today, drill_dates(first))

@@ -74,7 +74,8 @@ def run_schedule(
     no session for an item that cannot be finished while it is of use."""
     first = plan.first_day(today)
     interviews = upcoming_interviews(plan, first)
-    calendar = build_calendar(plan, first, interviews, reviews)
+    worked = sum(w.minutes for w in progress.work if w.on == first) if first == today else 0
+    calendar = build_calendar(plan, first, interviews, reviews, worked)
     work = build_work(syllabus, plan, progress, today, calendar, interviews)
     jobs = work.jobs
     low, high = plan.options.min_session, plan.options.max_session

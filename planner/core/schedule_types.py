@@ -44,6 +44,9 @@ class Day:
     """Names of interviews on this date."""
     mock_for: tuple[str, ...] = ()
     """Names of interviews this day is the mock day of (only mock and review sessions)."""
+    worked: int = 0
+    """Minutes already recorded on this day (today only): its sessions fit in what is left,
+    `capacity - worked`."""
 
     @property
     def used(self) -> int:

@@ -130,6 +130,7 @@ def _days(run: Run) -> tuple[Day, ...]:
                 off=calendar.capacity[k] == 0,
                 interviews=tuple(calendar.interviews[k]),
                 mock_for=tuple(calendar.mock_for[k]),
+                worked=calendar.worked if k == 0 else 0,
             )
         )
     return tuple(days)

@@ -105,25 +105,6 @@ def _work_kind(entry: WorkEntry) -> SessionKind:
     return "drill"
 
 
-def sessions_left_today(
-    schedule: Schedule, progress: Progress, today: dt.date
-) -> tuple[Session, ...]:
-    """Today's scheduled sessions that still fit in what today's recorded work leaves of the
-    day's capacity (the schedule is recomputed from today's progress and would otherwise fill
-    the whole day again after each tick)."""
-    day = schedule.day(today)
-    if day is None:
-        return ()
-    done = sum(w.minutes for w in progress.work if w.on == today)
-    free = day.capacity - max(0, done)
-    kept: list[Session] = []
-    for session in day.sessions:
-        if session.minutes <= free:
-            kept.append(session)
-            free -= session.minutes
-    return tuple(kept)
-
-
 def today_rows(
     syllabus: Syllabus, schedule: Schedule, progress: Progress, today: dt.date
 ) -> list[TodayRow]:
@@ -138,7 +119,8 @@ def today_rows(
     planned: dict[str, int] = {}
     sessions: dict[str, Session] = {}
     first: Session
-    for first in sessions_left_today(schedule, progress, today):
+    day = schedule.day(today)
+    for first in day.sessions if day is not None else ():
         planned[first.id] = planned.get(first.id, 0) + first.minutes
         sessions.setdefault(first.id, first)
     order = [i for i in done_today if done_today[i] != 0 or i not in planned]
@@ -338,11 +320,7 @@ def agenda(
             )
         else:
             scheduled = schedule.day(day)
-            sessions = (
-                sessions_left_today(schedule, progress, today)
-                if day == today
-                else (scheduled.sessions if scheduled is not None else ())
-            )
+            sessions = scheduled.sessions if scheduled is not None else ()
             done_here = [e for e in work_by_day.get(day, []) if e.minutes > 0]
             done_entries = tuple(
                 AgendaEntry(e.kind, e.id, title_of(syllabus, e.id), e.minutes, True)

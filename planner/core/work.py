@@ -2,8 +2,12 @@
 
 A job is one study item (split into sessions later) or one drill (never split). Each gets a
 deadline day (the last day before the first interview that needs it, tightened by the
-deadlines of the items that require it), a release day (pushes, pins, today) and an
-ordering key: its precedence-adjusted deadline on the timeline of free study minutes.
+deadlines of what waits for it), a release day (pushes, pins, today) and an ordering key:
+its precedence-adjusted deadline on the timeline of free study minutes.
+
+Needed are the items of an interview's round, the items that teach a practice item to be
+drilled (unless marked optional), and whatever those require. An item needed only by
+optional items is optional itself.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from typing import Literal
 
 from planner.core.capacity import Calendar
 from planner.core.plan import Interview, Plan
-from planner.core.progress import Progress
+from planner.core.progress import Outcome, Progress
 from planner.core.syllabus import PracticeItem, Syllabus
 
 JobKind = Literal["study", "drill"]
@@ -28,6 +32,8 @@ NO_KEY = 10**15
 
 @dataclass(slots=True)
 class Job:
+    """One study item or one drill still to do."""
+
     idx: int
     id: str
     kind: JobKind
@@ -61,6 +67,7 @@ class Job:
 class Work:
     jobs: list[Job]
     not_needed: tuple[str, ...]
+    """Item and practice ids of no interview's round (nor needed by anything that is)."""
 
 
 def deadline_days(
@@ -114,12 +121,13 @@ def build_work(
 
     # Practice items to drill: those of an interview's round not practised yet, and coding
     # tasks to practise again.
-    practised = _practice_log(progress)
+    practised = _practised_on(progress)
+    latest = progress.latest_outcomes()
     drills = [
         practice
         for practice in syllabus.practice
         if (no_interviews or own_due(practice.rounds) is not None)
-        and _needs_drill(practice, practised.get(practice.id), today)
+        and _needs_drill(practice, practised.get(practice.id), latest.get(practice.id), today)
     ]
 
     # Items needed for an interview or to learn a drilled practice item (unless marked
@@ -252,38 +260,28 @@ def _break_cycles(jobs: list[Job]) -> None:
         queue.append(cursor)
 
 
-@dataclass(slots=True)
-class _Practised:
-    """When a practice item was practised (reviews, attempts, mock rounds), and how its
-    coding attempts went."""
-
-    at: list[dt.datetime] = field(default_factory=list)
-    attempts: list[tuple[dt.datetime, int, str]] = field(default_factory=list)
-
-
-def _practice_log(progress: Progress) -> dict[str, _Practised]:
-    log: dict[str, _Practised] = {}
-    for review in progress.reviews:
-        log.setdefault(review.practice_id, _Practised()).at.append(review.at)
-    for k, attempt in enumerate(progress.attempts):
-        entry = log.setdefault(attempt.practice_id, _Practised())
-        entry.at.append(attempt.at)
-        entry.attempts.append((attempt.at, k, attempt.outcome))
-    for mock in progress.mocks:
-        log.setdefault(mock.practice_id, _Practised()).at.append(mock.at)
-    return log
+def _practised_on(progress: Progress) -> dict[str, list[dt.date]]:
+    """Days each practice item was practised (reviews, coding attempts, mock rounds)."""
+    days: dict[str, list[dt.date]] = {}
+    for pid, at in (
+        *((r.practice_id, r.at) for r in progress.reviews),
+        *((a.practice_id, a.at) for a in progress.attempts),
+        *((m.practice_id, m.at) for m in progress.mocks),
+    ):
+        days.setdefault(pid, []).append(at.date())
+    return days
 
 
-def _needs_drill(practice: PracticeItem, log: _Practised | None, today: dt.date) -> bool:
+def _needs_drill(
+    practice: PracticeItem, practised: list[dt.date] | None, latest: Outcome | None, today: dt.date
+) -> bool:
     """A drill for what was never practised, and again for a coding task whose latest
     attempt was not solved (unless it was already practised today)."""
-    if log is None or not log.at:
+    if not practised:
         return True
-    if practice.kind != "coding" or not log.attempts:
+    if practice.kind != "coding" or latest is None or latest == "solved":
         return False
-    if max(log.attempts)[2] == "solved":
-        return False
-    return all(at.date() < today for at in log.at)
+    return all(day < today for day in practised)
 
 
 def topological_order(jobs: Sequence[Job]) -> list[int]:
@@ -306,7 +304,8 @@ def topological_order(jobs: Sequence[Job]) -> list[int]:
 def _tighten(jobs: list[Job], calendar: Calendar) -> None:
     """Precedence-adjusted deadlines, keys and priorities, from the last job backwards.
 
-    A job's deadline is at most that of any item requiring it (it must be done first). Work
+    A job's deadline is at most that of what waits for it (items requiring it, drills it
+    teaches), since it must be done first. Work
     is taken by deadline day (`tier_day`), which with such adjusted deadlines gives the least
     maximum lateness (Lawler); within a day, by `key`: the deadline as a position on the
     timeline of free study minutes, at most each successor's key less the successor's own
@@ -329,20 +328,17 @@ def _tighten(jobs: list[Job], calendar: Calendar) -> None:
 
     for j in reversed(topological_order(jobs)):
         job = jobs[j]
-        for s in job.succs:
-            succ = jobs[s]
-            if succ.optional and not job.optional:
-                continue  # optional work never makes required work more urgent
+        # Optional work never makes required work more urgent or more important.
+        succs = [jobs[s] for s in job.succs if job.optional or not jobs[s].optional]
+        for succ in succs:
             if succ.deadline < job.deadline:
                 job.deadline, job.interview = succ.deadline, succ.interview
             job.priority = min(job.priority, succ.priority)
             job.useful_until = max(job.useful_until, succ.useful_until)
         due = job.deadline if job.pin is None else min(job.deadline, job.pin)
         key = position(due)
-        for s in job.succs:
-            if jobs[s].optional and not job.optional:
-                continue
-            key = min(key, jobs[s].key - jobs[s].minutes)
-            due = min(due, jobs[s].tier_day)
+        for succ in succs:
+            key = min(key, succ.key - succ.minutes)
+            due = min(due, succ.tier_day)
         job.key = key
         job.tier_day = due

@@ -9,13 +9,16 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import math
+import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from unittest import mock
 
 from planner.core.plan import DayOff, Interview, Plan
 from planner.store import Store
@@ -147,12 +150,19 @@ def to_png(svg: Path) -> Path | None:
     return png if png.exists() else None
 
 
+DEMO_CLOCK = "2026-11-24T20:30:00+00:00"
+"""The time every demo event is recorded at, shown in UTC: screenshots do not change from
+one run to the next."""
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
+    os.environ["TZ"] = "UTC"
+    time.tzset()
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
-        with Store.open(data_dir) as store:
+        with Store.open(data_dir) as store, mock.patch("planner.store._now", lambda: DEMO_CLOCK):
             seed_demo(store)
         written = asyncio.run(_capture(out, data_dir))
     for svg in written:

@@ -101,9 +101,9 @@ class PlanSetupScreen(Screen[bool]):
                 max_length=10,
             )
             yield Label(id="error-start", classes="error-text")
-            with Horizontal(id="setup-buttons"):
-                yield Button("Save plan (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+        with Horizontal(id="setup-buttons"):
+            yield Button("Save plan (ctrl+s)", id="save", variant="primary")
+            yield Button("Cancel (esc)", id="cancel")
         yield KeyBar()
 
     def on_mount(self) -> None:
