@@ -264,9 +264,7 @@ def test_progress_recorded_with_done_moves_the_schedule(
     ]
 
 
-def test_minutes_recorded_today_use_up_todays_capacity(
-    data_dir: Path, syllabus_file: Path
-) -> None:
+def test_minutes_recorded_today_use_up_todays_capacity(data_dir: Path, syllabus_file: Path) -> None:
     save(data_dir, feasible_plan())
     # 100 minutes of Ch. 1 today fill the 60-minute day: nothing more is planned for it,
     # and Ch. 2 waits for the next day with room.
