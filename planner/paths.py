@@ -20,6 +20,13 @@ def default_data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def cache_dir() -> Path:
+    """The platform's user cache folder (validated syllabi are kept there)."""
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def bundled_syllabus_dir() -> Path:
     """The folder of the bundled syllabus, in an installed wheel or in a source checkout."""
     package_dir = Path(__file__).resolve().parent

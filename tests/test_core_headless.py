@@ -44,3 +44,23 @@ def test_loading_a_syllabus_loads_no_textual_click_or_sqlite3() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_every_command_is_found_lazily_and_the_app_imports_no_other_command() -> None:
+    """`COMMAND_MODULES` names every command each module adds, and `planner` alone (the app)
+    imports neither the YAML loader nor another command's module."""
+    code = (
+        "import sys, importlib, planner.cli as c\n"
+        "before = set(c.cli.commands)\n"
+        "for m in set(c.COMMAND_MODULES.values()): importlib.import_module(m)\n"
+        "print(sorted(set(c.cli.commands) - before) == sorted(c.COMMAND_MODULES))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "True", done.stderr
+    code = (
+        "import sys, planner.cli, planner.cli.tui_cmd\n"
+        "print(sorted(m for m in sys.modules if m.startswith('planner.cli.')"
+        " or m in ('planner.core.loading', 'yaml', 'icalendar')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "['planner.cli.context', 'planner.cli.tui_cmd']", done.stderr

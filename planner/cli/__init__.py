@@ -9,20 +9,42 @@ import click
 from planner import __version__
 from planner.cli.context import Env, env, global_options
 
-# Each module adds its commands to `cli` with `@cli.command()`; imported here in order.
-COMMAND_MODULES = (
-    "planner.cli.tui_cmd",
-    "planner.cli.syllabus_cmds",
-    "planner.cli.init_cmd",
-    "planner.cli.progress_cmds",
-    "planner.cli.export_cmds",
-    "planner.cli.practice_cmds",
-    "planner.cli.schedule_cmds",
-    "planner.cli.syllabus_files_cmds",
+# Command name -> the module that adds it to `cli` (with `@cli.command()`). A module is
+# imported only when its command runs (or for --help), so that `planner` alone, the app,
+# does not pay for the YAML loader, icalendar or the other commands' imports at start-up.
+COMMAND_MODULES: dict[str, str] = {
+    "tui": "planner.cli.tui_cmd",
+    "validate": "planner.cli.syllabus_cmds",
+    "init": "planner.cli.init_cmd",
+    "done": "planner.cli.progress_cmds",
+    "undo": "planner.cli.progress_cmds",
+    "export": "planner.cli.export_cmds",
+    "import": "planner.cli.export_cmds",
+    "review": "planner.cli.practice_cmds",
+    "status": "planner.cli.practice_cmds",
+    "plan": "planner.cli.schedule_cmds",
+    "today": "planner.cli.schedule_cmds",
+    "syllabus": "planner.cli.syllabus_files_cmds",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands are imported when first asked for."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMAND_MODULES))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
+            importlib.import_module(COMMAND_MODULES[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="planner")
 @global_options
 @click.pass_context
@@ -41,7 +63,3 @@ def cli(ctx: click.Context) -> None:
 
 def main() -> None:
     cli(prog_name="planner")
-
-
-for _name in COMMAND_MODULES:
-    importlib.import_module(_name)

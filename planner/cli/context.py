@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from planner.paths import bundled_syllabus, default_data_dir
+from planner.paths import bundled_syllabus, cache_dir, default_data_dir
 
 if TYPE_CHECKING:
     from planner.core.syllabus import Syllabus
@@ -92,10 +92,11 @@ class Env:
 
     def syllabus(self) -> Syllabus:
         if self._syllabus is None:
-            from planner.core.loading import SyllabusError, load_syllabus
+            from planner.cached_syllabus import load_syllabus_cached
+            from planner.core.problem import SyllabusError
 
             try:
-                self._syllabus = load_syllabus(self.syllabus_paths())
+                self._syllabus = load_syllabus_cached(self.syllabus_paths(), cache_dir())
             except SyllabusError as exc:
                 for problem in exc.problems:
                     click.echo(str(problem), err=True)

@@ -40,7 +40,9 @@ HttpUrl = Annotated[str | None, AfterValidator(_http_url)]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
+    )
 
 
 class Round(_Strict):
@@ -169,6 +171,8 @@ class Syllabus:
     items: tuple[StudyItem, ...]
     practice: tuple[PracticeItem, ...]
     files: tuple[str, ...] = ()
+    sources: tuple[tuple[str, SyllabusFile], ...] = field(default=(), repr=False, compare=False)
+    """Each loaded file as written, with where it came from."""
     _rounds_by_id: dict[str, Round] = field(init=False, repr=False, compare=False)
     _items_by_id: dict[str, StudyItem] = field(init=False, repr=False, compare=False)
     _practice_by_id: dict[str, PracticeItem] = field(init=False, repr=False, compare=False)
@@ -204,6 +208,7 @@ class Syllabus:
             items=tuple(items),
             practice=tuple(practice),
             files=tuple(source for source, _ in pairs),
+            sources=tuple(pairs),
         )
 
     def round(self, round_id: str) -> Round | None:

@@ -1,0 +1,69 @@
+"""Loading the syllabus files through the cache of validated syllabi (see
+`planner.core.syllabus_cache`): what the app and every command use to start quickly."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import suppress
+from pathlib import Path
+
+from planner.core.syllabus import Syllabus
+from planner.core.syllabus_cache import cache_key, dump, restore
+
+KEEP_CACHED = 8
+"""Cached syllabi kept (the most recently written); older ones are removed."""
+
+MAX_CACHED_FILE_BYTES = 5 * 1024 * 1024
+"""Larger files always go through the loader (which refuses them with its own message)."""
+
+
+def _contents(paths: Sequence[Path]) -> list[tuple[str, bytes]] | None:
+    """(name, bytes) of each file, or None when one cannot be read (the loader says why)."""
+    contents: list[tuple[str, bytes]] = []
+    for path in paths:
+        try:
+            if path.stat().st_size > MAX_CACHED_FILE_BYTES:
+                return None
+            contents.append((str(path), path.read_bytes()))
+        except OSError:
+            return None
+    return contents
+
+
+def load_syllabus_cached(paths: Sequence[Path], cache_dir: Path) -> Syllabus:
+    """The merged syllabus of `paths`: from the cache when these exact bytes were validated
+    before, else loaded and checked by `planner.core.loading.load_syllabus` (which raises
+    `SyllabusError` with every problem) and then cached."""
+    contents = _contents(paths)
+    key = cache_key(contents) if contents is not None else None
+    cache_file = cache_dir / f"syllabus-{key[:40]}.json" if key else None
+    if key and cache_file is not None:
+        with suppress(OSError, UnicodeDecodeError):
+            cached = restore(key, cache_file.read_text(encoding="utf-8"))
+            if cached is not None:
+                return cached
+    from planner.core.loading import load_syllabus
+
+    syllabus = load_syllabus(paths)
+    # Keep it only if the files did not change while they were being loaded.
+    if key and cache_file is not None and _contents(paths) == contents:
+        from planner.exports import write_atomically
+
+        with suppress(OSError):
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            write_atomically(cache_file, dump(key, syllabus.sources))
+            _prune(cache_dir)
+    return syllabus
+
+
+def _prune(cache_dir: Path) -> None:
+    def written(path: Path) -> float:
+        try:
+            return path.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    cached = sorted(cache_dir.glob("syllabus-*.json"), key=written, reverse=True)
+    for old in cached[KEEP_CACHED:]:
+        with suppress(OSError):
+            old.unlink()
