@@ -68,6 +68,28 @@ def seed_demo(store: Store) -> None:
         "hundred-page-ml/ch02",
         "# Notation\n\n- argmax vs max\n- **unbiased** estimator: E[θ̂] = θ\n",
     )
+    seed_practice(store)
+
+
+def _evening(day: int) -> dt.datetime:
+    return dt.datetime(2026, 11, day, 20, 0, tzinfo=dt.UTC)
+
+
+def seed_practice(store: Store) -> None:
+    """A few reviews, a coding task solved with help and a mock design round."""
+    from planner.core.drill import DESIGN_FRAMEWORK
+    from planner.core.progress import Attempt, MockRound
+
+    store.record_review("q-overfitting-regularization", "good", _evening(21), 2)
+    store.record_review("q-bias-variance", "again", _evening(22), 2)
+    store.record_review("q-l1-vs-l2", "easy", _evening(23), 2)
+    store.record_attempt(
+        Attempt("code-kmeans", "solved-with-help", 42, _evening(23), "re-seed empty clusters")
+    )
+    scores = dict(zip(DESIGN_FRAMEWORK, (2, 1, 2, 1, 1, 0, 2, 1, 0), strict=True))
+    store.record_mock(
+        MockRound("design-youtube-recs", scores, 45, _evening(24), "ran out of time on serving")
+    )
 
 
 Shot = tuple[str, tuple[int, int], Callable[..., Awaitable[None]]]
