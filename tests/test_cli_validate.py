@@ -133,3 +133,35 @@ def test_the_installed_command_exits_1_without_a_traceback(tmp_path: Path, data_
         f"{bad}:17:9: unknown key 'minuets' (did you mean 'minutes'?)",
     ]
     assert not data_dir.exists()
+
+
+def test_with_bundled_checks_an_extra_file_against_the_bundled_syllabus(tmp_path: Path) -> None:
+    extra = tmp_path / "company-x.yaml"
+    extra.write_text(
+        "syllabus: company-x\ntitle: Company X extras\nresources:\n"
+        "  - id: company-x/blog\n    title: Company X engineering blog\n    kind: blog\n"
+        "    rounds: [ml-design]\n    items:\n"
+        "      - id: company-x/blog/feed-ranking\n        title: How our feed ranking works\n"
+        "        minuets: 40\n        requires: [ml-system-design-interview/ch1]\n",
+        encoding="utf-8",
+    )
+    alone = CliRunner().invoke(cli, ["validate", str(extra)])
+    assert alone.exit_code == 1
+    assert f"{extra}:7:14: unknown round 'ml-design'" in alone.stderr.splitlines()
+    together = CliRunner().invoke(cli, ["validate", "--with-bundled", str(extra)])
+    assert together.exit_code == 1
+    assert together.stderr.splitlines() == [
+        f"{extra}:9:9: missing key 'minutes'",
+        f"{extra}:11:9: unknown key 'minuets' (did you mean 'minutes'?)",
+        f"{extra}:12:20: unknown item 'ml-system-design-interview/ch1' "
+        "(did you mean 'ml-system-design-interview/ch01'?)",
+    ]
+    extra.write_text(
+        extra.read_text(encoding="utf-8")
+        .replace("minuets", "minutes")
+        .replace("/ch1]", "/ch01]"),
+        encoding="utf-8",
+    )
+    fixed = CliRunner().invoke(cli, ["validate", "--with-bundled", str(extra)])
+    assert fixed.exit_code == 0, fixed.stderr
+    assert fixed.stdout == "5 rounds, 12 resources, 78 items, 32 practice items, 136.5 hours\n"

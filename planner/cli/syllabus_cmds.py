@@ -13,6 +13,7 @@ from planner.cli import cli
 from planner.cli.context import global_options
 from planner.core.loading import SyllabusError, load_syllabus
 from planner.core.syllabus import Syllabus
+from planner.paths import bundled_syllabus
 
 
 def summary(syllabus: Syllabus) -> str:
@@ -28,11 +29,18 @@ def summary(syllabus: Syllabus) -> str:
 @click.argument(
     "files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE..."
 )
+@click.option(
+    "--with-bundled",
+    is_flag=True,
+    help="Check the files together with the bundled syllabus (whose rounds and items "
+    "your own files may use).",
+)
 @global_options
-def validate_command(files: tuple[Path, ...]) -> None:
+def validate_command(files: tuple[Path, ...], with_bundled: bool) -> None:
     """Check syllabus files together; print every problem as FILE:LINE:COL: message."""
+    paths = [bundled_syllabus(), *files] if with_bundled else list(files)
     try:
-        syllabus = load_syllabus(list(files))
+        syllabus = load_syllabus(paths)
     except SyllabusError as exc:
         for problem in exc.problems:
             click.echo(str(problem), err=True)
