@@ -160,6 +160,15 @@ class Store:
         with self._read() as conn:
             return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (a second window, a `planner`
+        command) commits: two different readings mean the state changed elsewhere."""
+        with self._lock:
+            try:
+                return int(self._connection().execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot read the store: {_one_line(exc)}") from None
+
     # ------------------------------------------------------------------ transactions
 
     def _connection(self) -> sqlite3.Connection:

@@ -46,6 +46,7 @@ class Workspace:
         self._schedule: Schedule | None = None
         self._reviews: tuple[int, list[PlannedReview]] | None = None
         self._readiness: tuple[int, Readiness] | None = None
+        self._data_version = store.data_version()
 
     # --- state -------------------------------------------------------------------------
 
@@ -86,6 +87,17 @@ class Workspace:
             self._reviews = (self.version, reviews)
         return self._reviews[1]
 
+    def refresh_if_changed(self) -> bool:
+        """Reload when another window or a `planner` command changed the store since we last
+        looked (cheap: one pragma). Every action calls it first, so it decides on fresh state;
+        the app calls it on a timer, so what another window did shows here too."""
+        version = self.store.data_version()
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.reload()
+        return True
+
     def reload(self) -> None:
         """Forget everything derived: the next read comes from the store."""
         self._plan_loaded = False
@@ -102,6 +114,7 @@ class Workspace:
         item = self.syllabus.item(item_id)
         if item is None:
             raise KeyError(item_id)
+        self.refresh_if_changed()
         if self.progress.of(item_id).done:
             self.store.record_undone(item_id, self.today)
             done = False
@@ -118,6 +131,7 @@ class Workspace:
         if self.syllabus.item(item_id) is None:
             raise KeyError(item_id)
         if minutes < 0:
+            self.refresh_if_changed()
             today_minutes = sum(
                 w.minutes for w in self.progress.work if w.id == item_id and w.on == self.today
             )

@@ -68,7 +68,11 @@ class PlannerApp(App[None]):
         if saved and saved in self.available_themes:
             self.theme = saved
 
+    STORE_CHECK_SECONDS: ClassVar[float] = 2.0
+    """How often the app looks for changes made by another window or a `planner` command."""
+
     def on_mount(self) -> None:
+        self.set_interval(self.STORE_CHECK_SECONDS, self.check_store)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.workspace.plan is None:
             self.edit_plan(first_run=True)
@@ -120,6 +124,19 @@ class PlannerApp(App[None]):
     def _plan_saved(self, saved: bool | None) -> None:
         if saved:
             self.notify("Plan saved", timeout=2)
+            self._refresh_current()
+
+    def check_store(self) -> None:
+        """Show what another window or a command wrote: reload and redraw when the store
+        changed elsewhere."""
+        from planner.store import StoreError
+
+        try:
+            changed = self.workspace.refresh_if_changed()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if changed:
             self._refresh_current()
 
     def _refresh_current(self) -> None:
