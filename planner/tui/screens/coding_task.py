@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import RadioButton, RadioSet, Static, TextArea
 
 from planner.core.drill import OUTCOME_LABELS
 from planner.core.progress import OUTCOMES, Outcome
 from planner.tui.widgets.countdown import Countdown
+from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
 
 
@@ -27,6 +28,8 @@ class CodingTaskScreen(Screen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save attempt", id="coding.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="coding.cancel"),
+        # digits outside the notes would fall through to the app and switch modes mid-task
+        Binding("1,2,3,4,5", "stay", show=False),
     ]
 
     def __init__(self, practice_id: str) -> None:
@@ -49,7 +52,7 @@ class CodingTaskScreen(Screen[bool]):
             for outcome in OUTCOMES:
                 yield RadioButton(OUTCOME_LABELS[outcome], id=f"outcome-{outcome}")
         yield TextArea(id="session-notes", soft_wrap=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#outcome", RadioSet).border_title = "Outcome"
@@ -77,6 +80,9 @@ class CodingTaskScreen(Screen[bool]):
         else:
             self.app.notify("Solved", timeout=2)
         self.dismiss(True)
+
+    def action_stay(self) -> None:
+        self.notify("Save the attempt (ctrl+s) or cancel it (esc) first", timeout=2)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

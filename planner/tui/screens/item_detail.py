@@ -58,6 +58,8 @@ class ItemDetailScreen(PlannerScreen):
         editor.load_text(self._saved_text)
         self._update_preview(self._saved_text)
         super().on_mount()
+        # "saved as you type": typing goes straight into the note, without a key first
+        editor.focus()
 
     def refresh_view(self) -> None:
         ws = self.workspace

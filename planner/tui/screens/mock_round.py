@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static, TextArea
+from textual.widgets import DataTable, Static, TextArea
 
 from planner.core.drill import DESIGN_FRAMEWORK, MOCK_MINUTES
 from planner.tui.widgets.countdown import Countdown
+from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
 
 SCORE_TEXT = ("0 missed", "1 partly", "2 covered")
@@ -30,6 +31,8 @@ class MockRoundScreen(Screen[bool]):
         Binding("0", "score(0)", "Missed", id="mock.score0"),
         Binding("1", "score(1)", "Partly", id="mock.score1"),
         Binding("2", "score(2)", "Covered", id="mock.score2"),
+        # other digits would fall through to the app and switch modes mid-round
+        Binding("3,4,5,6,7,8,9", "out_of_range", show=False),
         Binding("ctrl+s", "save", "Save mock", id="mock.save", priority=True),
         Binding("escape", "cancel", "Cancel", id="mock.cancel"),
     ]
@@ -53,7 +56,7 @@ class MockRoundScreen(Screen[bool]):
         yield Static(Content(prompt), id="session-prompt")
         yield DataTable(id="checklist", cursor_type="row")
         yield TextArea(id="session-notes", soft_wrap=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#checklist", DataTable)
@@ -71,6 +74,9 @@ class MockRoundScreen(Screen[bool]):
         table.update_cell(step, "score", Text(SCORE_TEXT[self.scores[step]]))
         if table.cursor_row < len(DESIGN_FRAMEWORK) - 1:
             table.move_cursor(row=table.cursor_row + 1)
+
+    def action_out_of_range(self) -> None:
+        self.notify("Score each step 0 (missed), 1 (partly) or 2 (covered)", timeout=2)
 
     @property
     def used_minutes(self) -> int:

@@ -39,6 +39,9 @@ class PlanSetupScreen(Screen[bool]):
         Binding("ctrl+n", "add_interview", "Add interview", id="plan.add", priority=True),
         Binding("ctrl+r", "remove_interview", "Remove interview", id="plan.remove", priority=True),
         Binding("escape", "cancel", "Cancel", id="plan.cancel"),
+        # In the rounds list space ticks a round and enter adds the interview, as enter does
+        # in the name and date fields (the list's own enter would untick the round just ticked).
+        Binding("enter", "rounds_enter", show=False, priority=True),
     ]
 
     def __init__(self, *, first_run: bool = False) -> None:
@@ -147,6 +150,14 @@ class PlanSetupScreen(Screen[bool]):
 
     # --- interviews ---------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "rounds_enter":
+            return isinstance(self.focused, SelectionList)
+        return True
+
+    def action_rounds_enter(self) -> None:
+        self.action_add_interview()
+
     def _pending_interview(self) -> Interview | None:
         """The interview typed in the fields, or None when they are all empty."""
         name = self.query_one("#iv-name", Input).value
@@ -170,7 +181,10 @@ class PlanSetupScreen(Screen[bool]):
         self.interviews.append(interview)
         self.query_one("#iv-name", Input).value = ""
         self.query_one("#iv-date", Input).value = ""
-        self.query_one("#iv-rounds", SelectionList).deselect_all()
+        rounds = self.query_one("#iv-rounds", SelectionList)
+        rounds.deselect_all()
+        # the next interview's rounds are picked from the top, not where the last one ended
+        rounds.highlighted = 0
         self._show_error(None)
         self._draw_interviews()
         self.query_one("#iv-name", Input).focus()

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from planner.core.drill import (
     DRILL_MINUTES,
@@ -20,6 +20,7 @@ from planner.core.drill import (
 )
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.cells import cell, split_widths
+from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
 
 SECTION_LABELS = {
@@ -54,7 +55,7 @@ class PracticeScreen(PlannerScreen):
         yield DataTable(id="practice-items", cursor_type="row", zebra_stripes=True)
         yield Static(id="log-title")
         yield DataTable(id="practice-log", cursor_type="row")
-        yield Footer()
+        yield KeyBar()
 
     def refresh_view(self) -> None:
         ws = self.workspace

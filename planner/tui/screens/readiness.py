@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from planner.core.labels import format_minutes
 from planner.core.readiness import InterviewReadiness, Readiness, RoundReadiness
 from planner.exports.status_text import FORMULA, bar, percent, practice_text, slack_text
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.burndown import LEGEND, BurnDownChart
+from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
 
 BAR = 8
@@ -35,11 +36,13 @@ class ReadinessScreen(PlannerScreen):
     def compose(self) -> ComposeResult:
         yield ModeTabs(self.MODE, self.workspace.today)
         yield VerticalScroll(id="readiness-body")
-        yield Footer()
+        yield KeyBar()
 
     def refresh_view(self) -> None:
         figures = self.workspace.readiness
         body = self.query_one("#readiness-body", VerticalScroll)
+        # The old widgets go away after this call returns, so the new ones carry no ids
+        # (an id would clash with the old widget still there: DuplicateIds).
         body.remove_children()
         widgets: list[Static | BurnDownChart] = []
         if not figures.interviews:
@@ -51,9 +54,9 @@ class ReadinessScreen(PlannerScreen):
             )
         for n, interview in enumerate(figures.interviews):
             widgets.append(Static(interview_content(interview, figures), classes="interview"))
-            widgets.append(BurnDownChart(interview.burndown, id=f"burndown-{n}"))
+            widgets.append(BurnDownChart(interview.burndown, classes=f"burndown-{n}"))
             widgets.append(Static(LEGEND, classes="legend"))
-        widgets.append(Static(weakest_content(figures, self), id="weakest"))
+        widgets.append(Static(weakest_content(figures, self), classes="weakest"))
         widgets.append(Static(Content(FORMULA + "."), classes="muted formula"))
         body.mount_all(widgets)
 

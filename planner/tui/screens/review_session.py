@@ -11,9 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from planner.core.progress import RATINGS, Rating
+from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
 
 RATING_KEYS: dict[str, Rating] = {str(n + 1): rating for n, rating in enumerate(RATINGS)}
@@ -54,7 +55,7 @@ class ReviewSessionScreen(Screen[int]):
         yield Static(id="prompt")
         with VerticalScroll(id="answer-box"):
             yield Static(id="answer")
-        yield Footer()
+        yield KeyBar()
 
     def compose_top(self) -> ComposeResult:
         """Extra widgets above the prompt (the drill's countdown)."""
@@ -111,6 +112,10 @@ class ReviewSessionScreen(Screen[int]):
         # Rating keys stay enabled: a disabled "1".."5" would fall through to the app and
         # switch modes in the middle of a session.
         return True
+
+    def key_hidden(self, action: str) -> bool:
+        """The rating keys once the session is over: they stay bound but do nothing."""
+        return self.finished and action.startswith("rate(")
 
     def action_reveal(self) -> None:
         pid = self.current

@@ -52,7 +52,7 @@ class ScheduleScreen(PlannerScreen):
         coming = [d for d in self._days if not d.past]
         last = coming[-1].date if coming else ws.today
         summary = (
-            f"{len(coming)} days to {last:%a %d %b}: {format_minutes(planned)} planned"
+            f"{(last - ws.today).days} days to {last:%a %d %b}: {format_minutes(planned)} planned"
             f"{f', {format_minutes(done)} done before today' if done else ''}"
         )
         self.query_one("#schedule-summary", Static).update(Content(summary))
@@ -110,7 +110,9 @@ class ScheduleScreen(PlannerScreen):
                 style = f"{style} italic".strip()
             lines.append(
                 (
-                    cell(f"{mark}{entry.title}  {format_minutes(entry.minutes)}", width, style),
+                    _session_cell(
+                        f"{mark}{entry.title}", format_minutes(entry.minutes), width, style
+                    ),
                     cell(
                         entry.kind if entry.kind != "study" else _rounds_of(self, entry.id),
                         self._kind_w,
@@ -157,6 +159,9 @@ class ScheduleScreen(PlannerScreen):
             return
         table.move_cursor(row=index, animate=False)
         table.scroll_to(y=max(0, index - 1), animate=False)
+        # on the first draw the table has no size yet: scroll again once it is laid out,
+        # so that today is at the top (with the days after it), not at the bottom edge
+        self.call_after_refresh(table.scroll_to, y=max(0, index - 1), animate=False)
 
     def _move_week(self, step: int) -> None:
         table = self.query_one("#agenda", DataTable)
@@ -187,3 +192,11 @@ class ScheduleScreen(PlannerScreen):
 def _rounds_of(screen: ScheduleScreen, item_id: str) -> str:
     item = screen.workspace.syllabus.item(item_id)
     return ", ".join(item.rounds) if item else ""
+
+
+def _session_cell(title: str, minutes: str, width: int, style: str) -> Text:
+    """The title cut so that its minutes after it always show."""
+    suffix = f"  {minutes}"
+    text = cell(title, max(1, width - len(suffix)), style)
+    text.append(suffix, style=style)
+    return text

@@ -26,6 +26,9 @@ NO_ROUND = "(no round)"
 LEVEL_INDENT = {"round": 2, "resource": 5, "item": 8}
 """Cells the tree's guides and toggle take before a node's label, by level."""
 
+SCROLLBAR = 2
+"""Cells of the tree's vertical scrollbar."""
+
 
 @dataclass(frozen=True, slots=True)
 class NodeRef:
@@ -134,8 +137,9 @@ class SyllabusScreen(PlannerScreen):
             ref = node.data
             if ref is None:
                 continue
-            # the title is cut so that the progress after it stays on screen
-            room = width - 4 - LEVEL_INDENT[ref.kind]
+            # the title is cut so that the progress after it stays on screen, also when a
+            # filter expands the tree and its scrollbar takes the last cells
+            room = width - 4 - SCROLLBAR - LEVEL_INDENT[ref.kind]
             if ref.kind == "item":
                 item = syllabus.item(ref.id)
                 if item is None:
@@ -143,6 +147,8 @@ class SyllabusScreen(PlannerScreen):
                 done = progress.is_done(ref.id)
                 left = progress.remaining(ref.id, item.minutes)
                 suffix = "  " + ("done" if done else f"{format_minutes(left)} left")
+                if item.optional and not done:
+                    suffix += ", optional"
                 if not needed.intersection(item.rounds):
                     suffix += ", not needed"
                 label = Text.assemble(
@@ -153,7 +159,7 @@ class SyllabusScreen(PlannerScreen):
                 if not needed.intersection(item.rounds):
                     label.stylize("dim")
             else:
-                summary = "  " + node_progress(syllabus, progress, ref.item_ids).text
+                summary = "  " + _node_summary(self, ref.item_ids)
                 label = Text.assemble(
                     cell(
                         _title_of(self, ref),
@@ -252,3 +258,22 @@ def syllabus_items(screen: SyllabusScreen, ids: Sequence[str]) -> list[StudyItem
 
 def _any_needed(items: Sequence[StudyItem], needed: frozenset[str]) -> bool:
     return any(needed.intersection(i.rounds) for i in items)
+
+
+def _node_summary(screen: SyllabusScreen, ids: Sequence[str]) -> str:
+    """ "0/31 done, 11h25m left + 86h optional": optional items are counted apart, so that the
+    minutes left agree with what the plan and Readiness count (required items only)."""
+    ws = screen.workspace
+    node = node_progress(ws.syllabus, ws.progress, ids)
+    optional_left = sum(
+        ws.progress.remaining(i.id, i.minutes)
+        for i in syllabus_items(screen, ids)
+        if i.optional and not ws.progress.is_done(i.id)
+    )
+    if not optional_left or node.done == node.total:
+        return node.text
+    optional = f"{format_minutes(optional_left)} optional"
+    required_left = node.minutes_left - optional_left
+    if not required_left:
+        return f"{node.done}/{node.total} done, {optional} left"
+    return f"{node.done}/{node.total} done, {format_minutes(required_left)} left + {optional}"

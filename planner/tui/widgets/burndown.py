@@ -81,8 +81,14 @@ class BurnDownChart(Widget):
     }
     """
 
-    def __init__(self, burn: BurnDown | None = None, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
+    def __init__(
+        self,
+        burn: BurnDown | None = None,
+        *,
+        id: str | None = None,  # noqa: A002
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
         self.burn = burn
 
     def show(self, burn: BurnDown) -> None:

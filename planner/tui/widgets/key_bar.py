@@ -42,8 +42,13 @@ class KeyBar(Widget):
         seen: set[str] = set()
         keys: list[tuple[str, Content]] = []
         palette: tuple[str, Content] | None = None
+        # A screen may keep a key bound (so it does not fall through to the app) yet not
+        # worth showing: it defines `key_hidden(action) -> bool`.
+        hidden = getattr(self.screen, "key_hidden", None)
         for active in self.screen.active_bindings.values():
             binding = active.binding
+            if callable(hidden) and hidden(binding.action):
+                continue
             key = binding.key.split(",")[0]
             is_palette = binding.key == app.COMMAND_PALETTE_BINDING
             if is_palette and not app.ENABLE_COMMAND_PALETTE:
