@@ -196,15 +196,17 @@ class Workspace:
             now = now.astimezone(dt.UTC)
         return dt.datetime.combine(self.today, now.time(), tzinfo=dt.UTC)
 
-    def record_review(self, practice_id: str, rating: Rating) -> None:
-        """Store one review (drill ratings are reviews too)."""
+    def record_review(self, practice_id: str, rating: Rating, minutes: int | None = None) -> None:
+        """Store one review (drill ratings are reviews too): `minutes` it took, by default
+        the usual time of a review of its kind."""
         from planner.core.review import REVIEW_MINUTES
 
         practice = self.syllabus.practice_item(practice_id)
         if practice is None:
             raise KeyError(practice_id)
         at = self.practice_time()
-        self.store.record_review(practice_id, rating, at, REVIEW_MINUTES[practice.kind])
+        spent = REVIEW_MINUTES[practice.kind] if minutes is None else max(0, minutes)
+        self.store.record_review(practice_id, rating, at, spent)
         self.reload()
 
     def record_attempt(self, practice_id: str, outcome: Outcome, minutes: int, notes: str) -> None:

@@ -308,3 +308,15 @@ def test_drills_and_reviews_show_in_the_plan(data_dir: Path, syllabus_file: Path
     assert drill_day >= max(ch2_days)
     text = run(syllabus_file, "plan").output
     assert "Review: What is [red]one[/red]?" in text
+
+
+def test_today_lists_the_work_already_done_today(data_dir: Path, syllabus_file: Path) -> None:
+    save(data_dir, feasible_plan())
+    assert run(syllabus_file, "done", "book/ch1", "--minutes", "40").exit_code == 0
+    lines = run(syllabus_file, "today").output.splitlines()
+    # Ch. 2 (50 min, sessions of at least 25) does not fit in the 20 minutes left.
+    assert lines[:3] == [
+        "Wed 2026-11-25  40/60 min (40 done)",
+        "    done      40m  Chapter [bold]one[/bold]",
+        "",
+    ]

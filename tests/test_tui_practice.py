@@ -283,3 +283,37 @@ async def test_planned_reviews_show_on_today_within_its_capacity(
         await pilot.pause()
         titles = [str(row[1]) for row in rows(app, "#sessions")]
         assert "Review: Explain the bias-variance tradeoff." in titles
+
+
+async def test_undo_is_off_in_the_middle_of_a_mock_round(
+    started: Started, store: Store, clock: FakeClock
+) -> None:
+    store.record_done("hundred-page-ml/ch02", TODAY, 45)
+    async with started() as (app, pilot):
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, MockRoundScreen)
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, MockRoundScreen)
+        assert store.load_progress().is_done("hundred-page-ml/ch02")  # not undone
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("u")
+        await pilot.pause()
+        assert not store.load_progress().is_done("hundred-page-ml/ch02")
+
+
+async def test_a_review_records_the_minutes_it_took(
+    started: Started, store: Store, clock: FakeClock
+) -> None:
+    store.record_review("q-bias-variance", "again", dt.datetime(2026, 11, 20, 19, tzinfo=dt.UTC), 2)
+    async with started() as (app, pilot):
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewSessionScreen)
+        clock.advance(3.5)
+        await pilot.press("space", "3")
+        await pilot.pause()
+    today = [w for w in store.load_progress().work if w.on == TODAY and w.kind == "review"]
+    assert [(w.id, w.minutes) for w in today] == [("q-bias-variance", 4)]

@@ -262,3 +262,35 @@ def test_next_working_day_skips_empty_days() -> None:
     found = next_working_day(schedule, TODAY)
     assert found is not None and found.date == later
     assert next_working_day(schedule, later) is None
+
+
+def test_agenda_marks_unfinished_study_work_as_progress_not_a_tick() -> None:
+    syl = syllabus()
+    yesterday = TODAY - dt.timedelta(days=1)
+    p = plan().model_copy(update={"start": yesterday})
+    schedule = Schedule(TODAY, (Day(TODAY, 90, ()),), ())
+    progress = Progress(
+        items={
+            "book/ch1": ItemProgress(60, True, done_on=yesterday),
+            "book/ch2": ItemProgress(30, False),
+        },
+        work=(
+            WorkEntry(yesterday, "book/ch1", 60),
+            WorkEntry(TODAY, "book/ch2", 30),
+            WorkEntry(TODAY, "q-one", 2, "review"),
+        ),
+    )
+    days = agenda(syl, p, schedule, progress)
+    assert [(e.id, e.done, e.partial) for e in days[0].entries] == [("book/ch1", True, False)]
+    assert [(e.id, e.done, e.partial) for e in days[1].entries] == [
+        ("book/ch2", True, True),
+        ("q-one", True, False),
+    ]
+
+
+def test_a_coding_attempt_today_is_a_coding_row() -> None:
+    syl = syllabus()
+    schedule = Schedule(TODAY, (Day(TODAY, 90, ()),), ())
+    progress = Progress(work=(WorkEntry(TODAY, "q-one", 30, "coding"),))
+    rows = today_rows(syl, schedule, progress, TODAY)
+    assert [(r.id, r.kind, r.done_minutes, r.done) for r in rows] == [("q-one", "coding", 30, True)]

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import click
 
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
-from planner.core.labels import format_minutes, session_title
+from planner.core.labels import format_minutes, session_title, title_of
+from planner.core.progress import Progress, WorkEntry
 from planner.core.schedule_types import Day, InterviewReport, Schedule
 from planner.core.syllabus import Syllabus
 
 NO_PLAN = "no plan yet: run 'planner init' or open 'planner' to set one up"
 
 
-def _current_schedule() -> tuple[Syllabus, Schedule, int]:
-    """The syllabus, the schedule from today (reviews reserved first), and today's
-    capacity."""
+def _current_schedule() -> tuple[Syllabus, Schedule, int, Progress]:
+    """The syllabus, the schedule from today (reviews reserved first), today's capacity and
+    the progress it was made from."""
     from planner.core.planning import full_schedule
 
     e = env()
@@ -28,7 +29,8 @@ def _current_schedule() -> tuple[Syllabus, Schedule, int]:
     syllabus = e.syllabus()
     today = e.resolved_today()
     progress = store.load_progress()
-    return syllabus, full_schedule(syllabus, plan, progress, today), plan.capacity(today)
+    sched = full_schedule(syllabus, plan, progress, today)
+    return syllabus, sched, plan.capacity(today), progress
 
 
 @cli.command("plan")
@@ -41,12 +43,12 @@ def plan_command(as_json: bool, days: int | None) -> None:
     """The schedule, day by day, to the last interview."""
     from planner.exports.plan_json import first_days, plan_document, to_json
 
-    syllabus, sched, _ = _current_schedule()
+    syllabus, sched, _, progress = _current_schedule()
     shown = first_days(sched, days)
     if as_json:
         click.echo(to_json(plan_document(sched, shown)), nl=False)
         return
-    click.echo(render_text(syllabus, sched, shown), nl=False)
+    click.echo(render_text(syllabus, sched, shown, progress.work), nl=False)
 
 
 @cli.command("today")
@@ -56,20 +58,24 @@ def today_command(as_json: bool) -> None:
     """Today's sessions."""
     from planner.exports.plan_json import day_of, plan_document, to_json
 
-    syllabus, sched, capacity = _current_schedule()
+    syllabus, sched, capacity, progress = _current_schedule()
     day = day_of(sched, sched.today, capacity)
     if as_json:
         click.echo(to_json(plan_document(sched, [day])), nl=False)
         return
-    click.echo(render_text(syllabus, sched, [day]), nl=False)
+    click.echo(render_text(syllabus, sched, [day], progress.work), nl=False)
 
 
-def render_text(syllabus: Syllabus, sched: Schedule, days: Iterable[Day]) -> str:
-    """A readable table: a line per day (used/capacity, interviews, mock days), a line per
-    session, then a line per interview and the late items."""
+def render_text(
+    syllabus: Syllabus, sched: Schedule, days: Iterable[Day], work: Sequence[WorkEntry] = ()
+) -> str:
+    """A readable table: a line per day (used/capacity, interviews, mock days), the work
+    already recorded today, a line per session, then a line per interview and the late
+    items."""
     lines: list[str] = []
     for day in days:
-        lines.extend(_day_lines(syllabus, day))
+        done = [w for w in work if w.on == day.date] if day.date == sched.today else []
+        lines.extend(_day_lines(syllabus, day, _done_lines(syllabus, done)))
     if not lines:
         lines.append("no days to show")
     lines.append("")
@@ -87,7 +93,19 @@ def render_text(syllabus: Syllabus, sched: Schedule, days: Iterable[Day]) -> str
     return "\n".join(lines) + "\n"
 
 
-def _day_lines(syllabus: Syllabus, day: Day) -> list[str]:
+def _done_lines(syllabus: Syllabus, work: Sequence[WorkEntry]) -> list[str]:
+    """Work recorded today, merged per id: "    done    45m  Title"."""
+    minutes: dict[str, int] = {}
+    for entry in work:
+        minutes[entry.id] = minutes.get(entry.id, 0) + entry.minutes
+    return [
+        f"    {'done':<6} {format_minutes(m):>6}  {title_of(syllabus, any_id)}"
+        for any_id, m in minutes.items()
+        if m > 0
+    ]
+
+
+def _day_lines(syllabus: Syllabus, day: Day, done: Sequence[str] = ()) -> list[str]:
     head = f"{day.date.strftime('%a')} {day.date.isoformat()}"
     if day.interviews:
         notes = f"interview: {', '.join(day.interviews)}"
@@ -99,7 +117,7 @@ def _day_lines(syllabus: Syllabus, day: Day) -> list[str]:
             notes += f" ({day.worked} done)"
         if day.mock_for:
             notes += f"  mock day for {', '.join(day.mock_for)}"
-    lines = [f"{head}  {notes}"]
+    lines = [f"{head}  {notes}", *done]
     for session in day.sessions:
         rounds = f"  [{', '.join(session.rounds)}]" if session.rounds else ""
         lines.append(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from planner.core.work import Job
@@ -137,11 +137,14 @@ def place(
     state: Placement,
     min_session: int,
     max_session: int,
+    worked_first_day: Mapping[str, int] | None = None,
 ) -> None:
     """Place the `active` jobs into the free minutes of `state` (which it updates).
 
     Predecessors outside `active` count as finished on their recorded finish day, or block
-    their successors for good when they never finished.
+    their successors for good when they never finished. `worked_first_day` (lane -> minutes
+    already recorded on the first day) counts in that day's mix of rounds, so ticking an
+    item does not make the rest of today switch to more of the same round.
     """
     n_days = len(state.free)
     in_run = set(active)
@@ -212,7 +215,7 @@ def place(
         if state.free[day] <= 0:
             ready.end_day()
             continue
-        used: dict[str, int] = {}
+        used: dict[str, int] = dict(worked_first_day or {}) if day == 0 else {}
         deferred: list[int] = []
         misses = 0
         while state.free[day] > 0 and misses < LOOKAHEAD:

@@ -63,6 +63,15 @@ class Run:
         return not self.late_of(interview)
 
 
+def _lane_of(syllabus: Syllabus, any_id: str) -> str | None:
+    """The round an item or practice item is mixed under (its first), as in `build_work`."""
+    item = syllabus.item(any_id)
+    if item is not None:
+        return item.rounds[0] if item.rounds else ""
+    practice = syllabus.practice_item(any_id)
+    return practice.rounds[0] if practice is not None else None
+
+
 def run_schedule(
     syllabus: Syllabus,
     plan: Plan,
@@ -74,8 +83,15 @@ def run_schedule(
     no session for an item that cannot be finished while it is of use."""
     first = plan.first_day(today)
     interviews = upcoming_interviews(plan, first)
-    worked = sum(w.minutes for w in progress.work if w.on == first) if first == today else 0
-    calendar = build_calendar(plan, first, interviews, reviews, worked)
+    worked_today = [w for w in progress.work if w.on == first] if first == today else []
+    calendar = build_calendar(
+        plan, first, interviews, reviews, sum(w.minutes for w in worked_today)
+    )
+    lanes_worked: dict[str, int] = {}
+    for w in worked_today:
+        lane = _lane_of(syllabus, w.id)
+        if lane is not None:
+            lanes_worked[lane] = lanes_worked.get(lane, 0) + w.minutes
     work = build_work(syllabus, plan, progress, today, calendar, interviews)
     jobs = work.jobs
     low, high = plan.options.min_session, plan.options.max_session
@@ -83,7 +99,7 @@ def run_schedule(
 
     def placed(active: list[int]) -> Run:
         state = base.copy()
-        place(jobs, active, state, low, high)
+        place(jobs, active, state, low, high, lanes_worked)
         return Run(first, interviews, calendar, work, state)
 
     left_out: set[int] = set()
@@ -99,7 +115,7 @@ def run_schedule(
                 and candidate.short_minutes() <= alone.short_minutes()
             ):
                 # Optional work crowded out required work: it gets what required work leaves.
-                place(jobs, optional, alone.placement, low, high)
+                place(jobs, optional, alone.placement, low, high, lanes_worked)
                 candidate = alone
         state = candidate.placement
         wasted = {

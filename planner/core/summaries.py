@@ -13,8 +13,8 @@ from typing import Literal
 
 from planner.core.labels import format_minutes, resource_title, session_title, title_of
 from planner.core.plan import Interview, Plan
-from planner.core.progress import Progress, WorkEntry
-from planner.core.schedule_types import Day, InterviewReport, Schedule, Session, SessionKind
+from planner.core.progress import Progress, WorkEntry, WorkKind
+from planner.core.schedule_types import Day, InterviewReport, Schedule, Session
 from planner.core.syllabus import Syllabus
 
 
@@ -71,7 +71,8 @@ def is_needed(syllabus: Syllabus, plan: Plan | None, item_id: str) -> bool:
 class TodayRow:
     """One line of the Today list: a session still planned today, or work already done."""
 
-    kind: SessionKind
+    kind: WorkKind
+    """What the row is: a session kind, or "coding" for a coding attempt made today."""
     id: str
     title: str
     resource: str
@@ -99,23 +100,17 @@ class TodayTotals:
         return f"{format_minutes(self.done_minutes)} of {format_minutes(self.total_minutes)} today"
 
 
-def _work_kind(entry: WorkEntry) -> SessionKind:
-    if entry.kind in ("study", "review", "drill", "mock"):
-        return entry.kind
-    return "drill"
-
-
 def today_rows(
     syllabus: Syllabus, schedule: Schedule, progress: Progress, today: dt.date
 ) -> list[TodayRow]:
     """Today's rows: what was recorded today first (in the order it was recorded), then the
     sessions still planned. A session and work on the same id share one row."""
     done_today: dict[str, int] = {}
-    kinds: dict[str, SessionKind] = {}
+    kinds: dict[str, WorkKind] = {}
     for entry in progress.work:
         if entry.on == today:
             done_today[entry.id] = done_today.get(entry.id, 0) + entry.minutes
-            kinds.setdefault(entry.id, _work_kind(entry))
+            kinds.setdefault(entry.id, entry.kind)
     planned: dict[str, int] = {}
     sessions: dict[str, Session] = {}
     first: Session
@@ -257,6 +252,18 @@ class AgendaEntry:
     title: str
     minutes: int
     done: bool = False
+    """Work actually recorded (not a plan)."""
+    partial: bool = False
+    """Recorded work on a study item that was not finished that day (shown as progress,
+    not as a tick)."""
+
+
+def _finished_on(progress: Progress, entry: WorkEntry) -> bool:
+    """Whether recorded work finished its item that day (practice work always counts)."""
+    if entry.kind != "study":
+        return True
+    item = progress.items.get(entry.id)
+    return item is not None and item.done and item.done_on == entry.on
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +311,12 @@ def agenda(
                 prev = merged.get(entry.id)
                 minutes = entry.minutes + (prev.minutes if prev else 0)
                 merged[entry.id] = AgendaEntry(
-                    entry.kind, entry.id, title_of(syllabus, entry.id), minutes, True
+                    entry.kind,
+                    entry.id,
+                    title_of(syllabus, entry.id),
+                    minutes,
+                    True,
+                    partial=not _finished_on(progress, entry),
                 )
             entries = tuple(e for e in merged.values() if e.minutes > 0)
             days.append(
@@ -323,7 +335,14 @@ def agenda(
             sessions = scheduled.sessions if scheduled is not None else ()
             done_here = [e for e in work_by_day.get(day, []) if e.minutes > 0]
             done_entries = tuple(
-                AgendaEntry(e.kind, e.id, title_of(syllabus, e.id), e.minutes, True)
+                AgendaEntry(
+                    e.kind,
+                    e.id,
+                    title_of(syllabus, e.id),
+                    e.minutes,
+                    True,
+                    partial=not _finished_on(progress, e),
+                )
                 for e in done_here
             )
             planned_entries = tuple(

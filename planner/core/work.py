@@ -225,6 +225,19 @@ def build_work(
             pin = calendar.index(pinned)
             jobs[p].pin = pin
             jobs[p].release = max(jobs[p].release, pin)
+    if calendar.start == today:
+        # An item begun today (minutes recorded, not finished, not pushed) is continued
+        # today, as far as the day holds it, before anything new is started.
+        for entry in progress.work:
+            p = by_id.get(entry.id)
+            if (
+                p is not None
+                and entry.on == today
+                and entry.kind == "study"
+                and jobs[p].pin is None
+                and jobs[p].release <= 0
+            ):
+                jobs[p].pin = 0
 
     _break_cycles(jobs)
     _tighten(jobs, calendar)

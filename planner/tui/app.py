@@ -78,6 +78,11 @@ class PlannerApp(App[None]):
             self.edit_plan(first_run=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "undo":
+            # Only where the last action shows: not behind a form, a drill or a mock round.
+            from planner.tui.screens.base import PlannerScreen
+
+            return isinstance(self.screen, PlannerScreen)
         # Until a plan is saved, the setup screen is the only place to be.
         return not (action == "switch_mode" and self.workspace.plan is None)
 

@@ -3,6 +3,8 @@ person's notes, then a rating (1-4 = Again / Hard / Good / Easy) stored as one r
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -43,6 +45,8 @@ class ReviewSessionScreen(Screen[int]):
         self.revealed = False
         self.ratings: list[tuple[str, Rating]] = []
         self.finished = False
+        self.shown_at: dt.datetime | None = None
+        """When the current prompt was shown: a review records the minutes it took."""
 
     @property
     def workspace(self) -> Workspace:
@@ -81,6 +85,7 @@ class ReviewSessionScreen(Screen[int]):
             Content(f"{self.TITLE_TEXT} {self.index + 1} of {len(self.practice_ids)} · {pid}")
         )
         self.query_one("#prompt", Static).update(Content(prompt))
+        self.shown_at = self.workspace.clock()
         answer.update(Content.styled("Answer aloud, then press space to compare.", "$text-muted"))
         self.revealed = False
         self.refresh_bindings()
@@ -133,7 +138,12 @@ class ReviewSessionScreen(Screen[int]):
             self.notify("Show the answer first (space), then rate it", timeout=2)
             return
         chosen = RATINGS[RATINGS.index(rating)]
-        self.workspace.record_review(pid, chosen)
+        minutes = None
+        if self.shown_at is not None:
+            # The minutes it really took, whole minutes rounded up (at least one).
+            seconds = (self.workspace.clock() - self.shown_at).total_seconds()
+            minutes = max(1, math.ceil(seconds / 60))
+        self.workspace.record_review(pid, chosen, minutes=minutes)
         self.ratings.append((pid, chosen))
         self.index += 1
         if self.index >= len(self.practice_ids):

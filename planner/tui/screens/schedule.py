@@ -104,7 +104,7 @@ class ScheduleScreen(PlannerScreen):
         if day.off and not day.entries:
             lines.append((cell("day off", width, "italic dim"), Text(""), None))
         for entry in day.entries:
-            mark = "✓ " if entry.done else ""
+            mark = ("◐ " if entry.partial else "✓ ") if entry.done else ""
             style = "dim" if entry.done else ""
             if entry.kind != "study":
                 style = f"{style} italic".strip()
