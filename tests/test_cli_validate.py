@@ -157,9 +157,7 @@ def test_with_bundled_checks_an_extra_file_against_the_bundled_syllabus(tmp_path
         "(did you mean 'ml-system-design-interview/ch01'?)",
     ]
     extra.write_text(
-        extra.read_text(encoding="utf-8")
-        .replace("minuets", "minutes")
-        .replace("/ch1]", "/ch01]"),
+        extra.read_text(encoding="utf-8").replace("minuets", "minutes").replace("/ch1]", "/ch01]"),
         encoding="utf-8",
     )
     fixed = CliRunner().invoke(cli, ["validate", "--with-bundled", str(extra)])
