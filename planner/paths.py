@@ -20,6 +20,18 @@ def default_data_dir() -> Path:
     return user_data_path(APP_NAME, appauthor=False)
 
 
+def config_dir() -> Path:
+    """The platform's user config folder (`keys.toml` lives there)."""
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def keymap_path() -> Path:
+    """`keys.toml`: the person's own keys (binding id -> keys)."""
+    return config_dir() / "keys.toml"
+
+
 def cache_dir() -> Path:
     """The platform's user cache folder (validated syllabi are kept there)."""
     from platformdirs import user_cache_path

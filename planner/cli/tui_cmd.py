@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from planner.cli import cli
-from planner.cli.context import env, global_options
+from planner.cli.context import env, fail, global_options
+from planner.paths import keymap_path
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 def run_tui() -> None:
@@ -12,7 +18,22 @@ def run_tui() -> None:
     store = e.store()
     from planner.tui.app import PlannerApp
 
-    PlannerApp(syllabus=syllabus, store=store, today=e.resolved_today()).run()
+    keymap = _keymap(PlannerApp)
+    PlannerApp(syllabus=syllabus, store=store, today=e.resolved_today(), keymap=keymap).run()
+
+
+def _keymap(app_class: type[App[Any]]) -> dict[str, str]:
+    """The person's `keys.toml`, checked against the app's binding ids ({} when absent)."""
+    path = keymap_path()
+    if not path.exists():
+        return {}
+    from planner.keymap import KeymapError, load_keymap
+    from planner.tui.screens.help import binding_ids
+
+    try:
+        return load_keymap(path, binding_ids(app_class))
+    except KeymapError as exc:
+        fail(str(exc))
 
 
 @cli.command()

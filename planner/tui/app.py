@@ -4,7 +4,7 @@ Screens live in `screens/`, one per file; what they show comes from the workspac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -61,8 +61,11 @@ class PlannerApp(App[None]):
         today: dt.date,
         *,
         clock: Callable[[], dt.datetime] | None = None,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
+        if keymap:
+            self.set_keymap(dict(keymap))
         self.workspace = Workspace(syllabus, store, today, clock=clock)
         saved = self.workspace.theme
         if saved and saved in self.available_themes:

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from planner.tui.modes import MODES, screen_class_of
 from planner.tui.widgets.key_bar import KeyBar
 
 
-def binding_groups(app: App[object]) -> list[tuple[str, list[Binding]]]:
+def binding_ids(app: type[App[Any]] | App[Any]) -> set[str]:
+    """Every binding id a person can remap in `keys.toml`."""
+    return {b.id for _, group in binding_groups(app) for b in group if b.id}
+
+
+def binding_groups(app: type[App[Any]] | App[Any]) -> list[tuple[str, list[Binding]]]:
     """(heading, bindings) for the app and every screen, in the order a person meets them."""
+    from planner.tui.screens.coding_task import CodingTaskScreen
+    from planner.tui.screens.drill import DrillScreen
     from planner.tui.screens.item_detail import ItemDetailScreen
+    from planner.tui.screens.mock_round import MockRoundScreen
     from planner.tui.screens.plan_setup import PlanSetupScreen
+    from planner.tui.screens.review_session import ReviewSessionScreen
 
     groups: list[tuple[str, list[Binding]]] = [("Everywhere", _described(app.BINDINGS))]
     groups[0][1].append(
@@ -30,8 +39,17 @@ def binding_groups(app: App[object]) -> list[tuple[str, list[Binding]]]:
         if screen_class is not None:
             title = getattr(screen_class, "HELP_GROUP", "") or mode.title
             groups.append((f"{mode.key} {title}", _described(screen_class.BINDINGS)))
-    for extra in (ItemDetailScreen, PlanSetupScreen, HelpScreen):
-        groups.append((extra.HELP_GROUP, _described(extra.BINDINGS)))
+    extras: tuple[type[Screen[Any]], ...] = (
+        ItemDetailScreen,
+        ReviewSessionScreen,
+        DrillScreen,
+        MockRoundScreen,
+        CodingTaskScreen,
+        PlanSetupScreen,
+        HelpScreen,
+    )
+    for extra in extras:
+        groups.append((getattr(extra, "HELP_GROUP", ""), _described(extra.BINDINGS)))
     return groups
 
 
@@ -68,7 +86,7 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one("#help-keys", DataTable)
         table.add_column("Key", width=14)
         table.add_column("Action", width=28)
-        table.add_column("Binding id", width=24)
+        table.add_column("id (keys.toml)", width=24)
         seen_first = False
         for heading, bindings in binding_groups(self.app):
             if seen_first:
