@@ -7,11 +7,12 @@ from functools import cache
 from pathlib import Path
 
 from planner.core.loading import load_syllabus
-from planner.core.plan import DayOff, Interview, Plan
+from planner.core.plan import Plan
 from planner.core.syllabus import Syllabus
 from planner.paths import bundled_syllabus
 from planner.store import Store
 from planner.tui.app import PlannerApp
+from planner.tui.screenshots import demo_plan
 
 TODAY = dt.date(2026, 11, 25)
 """Wednesday: the fixed date of every TUI test and snapshot."""
@@ -23,23 +24,9 @@ def bundled() -> Syllabus:
 
 
 def fixed_plan() -> Plan:
-    """A phone screen in two weeks and an onsite in six, a few days off at Christmas."""
-    return Plan(
-        interviews=(
-            Interview(
-                name="Meta phone screen",
-                date=dt.date(2026, 12, 9),
-                rounds=("phone-screen", "dsa-coding"),
-            ),
-            Interview(
-                name="Acme onsite",
-                date=dt.date(2027, 1, 6),
-                rounds=("ml-coding", "ml-theory", "ml-design"),
-            ),
-        ),
-        weekday_minutes=(90, 90, 90, 90, 90, 240, 0),
-        days_off=(DayOff(start=dt.date(2026, 12, 24), end=dt.date(2026, 12, 26)),),
-    )
+    """The screenshots' demo plan (a phone screen in two weeks and an onsite in six, a few
+    days off at Christmas), starting today rather than a week ago."""
+    return demo_plan().model_copy(update={"start": None})
 
 
 def store_with_plan(data_dir: Path, plan: Plan | None = None) -> Store:
