@@ -12,6 +12,13 @@ if TYPE_CHECKING:
     from planner.tui.app import PlannerApp
 
 
+def workspace_of(app: object) -> Workspace:
+    """The workspace of the running PlannerApp (for screens that are not PlannerScreens)."""
+    workspace = getattr(app, "workspace", None)
+    assert isinstance(workspace, Workspace), "screens run inside PlannerApp"
+    return workspace
+
+
 class PlannerScreen(Screen[None]):
     """A main screen over the workspace. `refresh_view` redraws from the workspace; it runs
     on mount, after each action here, and on resume when an action elsewhere made it stale."""

@@ -14,6 +14,7 @@ from textual.widgets import RadioButton, RadioSet, Static, TextArea
 
 from planner.core.drill import OUTCOME_LABELS
 from planner.core.progress import OUTCOMES, Outcome
+from planner.tui.screens.base import workspace_of
 from planner.tui.widgets.countdown import Countdown
 from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
@@ -38,8 +39,7 @@ class CodingTaskScreen(Screen[bool]):
 
     @property
     def workspace(self) -> Workspace:
-        workspace: Workspace = getattr(self.app, "workspace")  # noqa: B009 (PlannerApp)
-        return workspace
+        return workspace_of(self.app)
 
     def compose(self) -> ComposeResult:
         practice = self.workspace.syllabus.practice_item(self.practice_id)

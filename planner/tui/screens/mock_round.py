@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TextArea
 
 from planner.core.drill import DESIGN_FRAMEWORK, MOCK_MINUTES
+from planner.tui.screens.base import workspace_of
 from planner.tui.widgets.countdown import Countdown
 from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
@@ -45,8 +46,7 @@ class MockRoundScreen(Screen[bool]):
 
     @property
     def workspace(self) -> Workspace:
-        workspace: Workspace = getattr(self.app, "workspace")  # noqa: B009 (PlannerApp)
-        return workspace
+        return workspace_of(self.app)
 
     def compose(self) -> ComposeResult:
         practice = self.workspace.syllabus.practice_item(self.practice_id)

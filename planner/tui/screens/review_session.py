@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from planner.core.progress import RATINGS, Rating
+from planner.tui.screens.base import workspace_of
 from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
 
@@ -50,8 +51,7 @@ class ReviewSessionScreen(Screen[int]):
 
     @property
     def workspace(self) -> Workspace:
-        workspace: Workspace = getattr(self.app, "workspace")  # noqa: B009 (PlannerApp)
-        return workspace
+        return workspace_of(self.app)
 
     def compose(self) -> ComposeResult:
         yield from self.compose_top()
