@@ -27,6 +27,8 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/bench_load.py
 	$(PY) benchmarks/bench_schedule.py
+	$(PY) benchmarks/bench_store.py
+	$(PY) benchmarks/bench_practice.py
 	$(PY) benchmarks/startup.py
 
 clean:
