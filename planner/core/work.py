@@ -150,7 +150,9 @@ def build_work(
             continue
         needed[item_id] = required = required or needed.get(item_id, False)
         found = syllabus.item(item_id)
-        if found is not None:
+        # A finished item needs nothing more: its prerequisites are needed only if
+        # something still to do needs them.
+        if found is not None and not progress.is_done(item_id):
             stack.extend((pre, required) for pre in found.requires)
 
     jobs: list[Job] = []
