@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from planner.core.problem import SyllabusError
 from planner.paths import bundled_syllabus, cache_dir, default_data_dir
 
 if TYPE_CHECKING:
@@ -34,6 +34,13 @@ class UserError(click.ClickException):
 
 def fail(message: str) -> NoReturn:
     raise UserError(message)
+
+
+def report_problems(exc: SyllabusError) -> NoReturn:
+    """Every problem of a syllabus, one `FILE:LINE:COL: message` line each on stderr; exit 1."""
+    for problem in exc.problems:
+        click.echo(str(problem), err=True)
+    raise SystemExit(1) from None
 
 
 def parse_date(value: str, what: str = "date") -> dt.date:
@@ -93,14 +100,11 @@ class Env:
     def syllabus(self) -> Syllabus:
         if self._syllabus is None:
             from planner.cached_syllabus import load_syllabus_cached
-            from planner.core.problem import SyllabusError
 
             try:
                 self._syllabus = load_syllabus_cached(self.syllabus_paths(), cache_dir())
             except SyllabusError as exc:
-                for problem in exc.problems:
-                    click.echo(str(problem), err=True)
-                sys.exit(1)
+                report_problems(exc)
         return self._syllabus
 
     def close(self) -> None:

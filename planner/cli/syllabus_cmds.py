@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from planner.cli import cli
-from planner.cli.context import global_options
+from planner.cli.context import global_options, report_problems
 from planner.core.loading import SyllabusError, load_syllabus
 from planner.core.syllabus import Syllabus
 from planner.paths import bundled_syllabus
@@ -42,7 +42,5 @@ def validate_command(files: tuple[Path, ...], with_bundled: bool) -> None:
     try:
         syllabus = load_syllabus(paths)
     except SyllabusError as exc:
-        for problem in exc.problems:
-            click.echo(str(problem), err=True)
-        raise SystemExit(1) from None
+        report_problems(exc)
     click.echo(summary(syllabus))

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from planner.cli import cli
-from planner.cli.context import env, fail, global_options
+from planner.cli.context import env, fail, global_options, report_problems
 from planner.cli.store_guard import store_errors
 from planner.cli.syllabus_cmds import summary
 from planner.paths import bundled_syllabus
@@ -61,9 +61,7 @@ def add_command(file: Path) -> None:
         try:
             syllabus = load_syllabus([bundled_syllabus(), *(Path(p) for p in files)])
         except SyllabusError as exc:
-            for problem in exc.problems:
-                click.echo(str(problem), err=True)
-            raise SystemExit(1) from None
+            report_problems(exc)
         _save(files)
     click.echo(f"registered {path}: now {summary(syllabus)}")
 
