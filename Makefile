@@ -11,6 +11,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	@$(PY) -m compileall -q planner  # bytecode for a quick start, even where Python writes none
 	$(VENV)/bin/planner
 
 test: $(STAMP)

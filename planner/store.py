@@ -22,9 +22,8 @@ from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from planner.core.plan import Plan
+from planner.core.plan_json import PlanError, plan_from_json, plan_to_json
 from planner.core.progress import (
     Attempt,
     ItemProgress,
@@ -219,12 +218,12 @@ class Store:
         if row is None:
             return None
         try:
-            return Plan.model_validate_json(row["json"])
-        except ValidationError as exc:
-            raise StoreError(f"the stored plan is not valid: {_one_line(exc)}") from None
+            return plan_from_json(row["json"])
+        except PlanError as exc:
+            raise StoreError(f"the stored plan is not valid: {exc}") from None
 
     def save_plan(self, plan: Plan) -> None:
-        text = plan.model_dump_json()
+        text = plan_to_json(plan)
         with self._write() as conn:
             row = conn.execute("SELECT json FROM plan WHERE id = 1").fetchone()
             before = None if row is None else json.loads(row["json"])
@@ -579,8 +578,8 @@ class Store:
         with self._read() as conn:
             try:
                 return read_state(conn)
-            except ValidationError as exc:
-                raise StoreError(f"the stored plan is not valid: {_one_line(exc)}") from None
+            except PlanError as exc:
+                raise StoreError(f"the stored plan is not valid: {exc}") from None
 
     def import_state(self, data: dict[str, Any]) -> None:
         """Replace the whole state with an export (validated first; nothing changes on error).

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from planner.core.plan import Plan
+from planner.core.plan_json import plan_from_data, plan_to_json
 from planner.core.progress import WorkEntry, WorkKind
 
 UNDOABLE = frozenset(
@@ -185,7 +185,7 @@ def reverse(conn: sqlite3.Connection, event: Event) -> None:
             if p["before"] is None:
                 conn.execute("DELETE FROM plan WHERE id = 1")
             else:
-                text = Plan.model_validate(p["before"]).model_dump_json()
+                text = plan_to_json(plan_from_data(p["before"]))
                 conn.execute("INSERT OR REPLACE INTO plan (id, json) VALUES (1, ?)", (text,))
         case _:
             raise ValueError(f"unknown action {event.action!r}")

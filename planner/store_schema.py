@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from planner.core.plan import Plan
+from planner.core.plan_json import PlanError, one_line_error, plan_from_data
 
 STATE_FORMAT = "planner-state"
 STATE_VERSION = 1
@@ -203,28 +204,15 @@ def parse_state(data: Any) -> StateFile:
     try:
         state = StateFile.model_validate(data)
     except ValidationError as exc:
-        raise ValueError(_first_error(exc)) from None
+        raise ValueError(one_line_error(exc)) from None
     if state.plan is not None:
         # Plan dates arrive as JSON strings: the plan is validated in lax mode on its own.
         try:
-            Plan.model_validate(state.plan)
-        except ValidationError as exc:
-            raise ValueError("plan." + _first_error(exc)) from None
+            plan_from_data(state.plan)
+        except PlanError as exc:
+            raise ValueError(f"plan.{exc}") from None
     return state
 
 
 def state_plan(state: StateFile) -> Plan | None:
-    return None if state.plan is None else Plan.model_validate(state.plan)
-
-
-def _first_error(exc: ValidationError) -> str:
-    errors = exc.errors()
-    first = errors[0]
-    where = ".".join(str(part) for part in first["loc"])
-    if first["type"] == "value_error" and "error" in first.get("ctx", {}):
-        message = str(first["ctx"]["error"])
-    else:
-        message = str(first["msg"])
-    message = " ".join(message.split())
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return f"{where}: {message}{more}" if where else f"{message}{more}"
+    return None if state.plan is None else plan_from_data(state.plan)

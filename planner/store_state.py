@@ -11,6 +11,7 @@ import sqlite3
 from typing import Any
 
 from planner.core.plan import Plan
+from planner.core.plan_json import plan_from_json, plan_to_data, plan_to_json
 from planner.store_events import dumps, progress_row
 from planner.store_schema import STATE_FORMAT, STATE_VERSION, StateFile
 
@@ -29,7 +30,7 @@ TABLES = (
 
 
 def read_state(conn: sqlite3.Connection) -> dict[str, Any]:
-    """Everything, as a JSON-able dict. Raises pydantic's ValidationError when the stored
+    """Everything, as a JSON-able dict. Raises `PlanError` when the stored
     plan is not valid."""
     plan_row = conn.execute("SELECT json FROM plan WHERE id = 1").fetchone()
     state: dict[str, Any] = {
@@ -95,7 +96,7 @@ def read_state(conn: sqlite3.Connection) -> dict[str, Any]:
         },
     }
     if plan_row is not None:
-        state["plan"] = Plan.model_validate_json(plan_row["json"]).model_dump(mode="json")
+        state["plan"] = plan_to_data(plan_from_json(plan_row["json"]))
     return state
 
 
@@ -104,7 +105,7 @@ def write_state(conn: sqlite3.Connection, state: StateFile, plan: Plan | None) -
     for table in TABLES:
         conn.execute(f"DELETE FROM {table}")
     if plan is not None:
-        conn.execute("INSERT INTO plan (id, json) VALUES (1, ?)", (plan.model_dump_json(),))
+        conn.execute("INSERT INTO plan (id, json) VALUES (1, ?)", (plan_to_json(plan),))
     conn.executemany(
         "INSERT INTO progress (id, minutes_spent, done, skipped, done_on) VALUES (?, ?, ?, ?, ?)",
         [(p.id, p.minutes_spent, int(p.done), int(p.skipped), p.done_on) for p in state.progress],

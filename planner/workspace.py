@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from planner.core.plan import Plan
@@ -33,8 +34,12 @@ class Workspace:
         today: dt.date,
         *,
         clock: Callable[[], dt.datetime] | None = None,
+        schedule_cache: Path | None = None,
     ) -> None:
+        """`schedule_cache`: a file where the latest schedule is kept for the next start
+        (see `planner.cached_schedule`); None computes it every time."""
         self.syllabus = syllabus
+        self.schedule_cache = schedule_cache
         self.store = store
         self.today = today
         self.clock: Callable[[], dt.datetime] = clock or dt.datetime.now
@@ -66,16 +71,40 @@ class Workspace:
     @property
     def schedule(self) -> Schedule:
         if self._schedule is None:
-            from planner.core.scheduler import schedule
-
-            self._schedule = schedule(
-                self.syllabus,
-                self.plan or Plan(),
-                self.progress,
-                self.today,
-                reviews=self.planned_reviews(),
-            )
+            self._schedule = self._kept_schedule() or self._computed_schedule()
         return self._schedule
+
+    def _computed_schedule(self) -> Schedule:
+        from planner.core.scheduler import schedule
+
+        return schedule(
+            self.syllabus,
+            self.plan or Plan(),
+            self.progress,
+            self.today,
+            reviews=self.planned_reviews(),
+        )
+
+    def _kept_schedule(self) -> Schedule | None:
+        """The schedule kept from an earlier run with these very inputs (then the reviews it
+        was made around are taken too); else None, and once computed it is kept."""
+        if self.schedule_cache is None:
+            return None
+        from planner import cached_schedule
+
+        plan = self.plan or Plan()
+        key = cached_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
+        if key is None:
+            return None
+        kept = cached_schedule.load(self.schedule_cache, key)
+        if kept is not None:
+            reviews, schedule = kept
+            self._reviews = (self.version, reviews)
+            return schedule
+        schedule = self._computed_schedule()
+        reviews = list(self.planned_reviews())
+        cached_schedule.save(self.schedule_cache, key, (reviews, schedule))
+        return schedule
 
     def planned_reviews(self) -> Sequence[PlannedReview]:
         """Spaced-repetition reviews to reserve time for: planned from a first scheduling

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -250,9 +250,7 @@ def test_a_missing_question_is_reported(syllabus: Syllabus, notes_lines: list[No
 
 def test_a_practice_item_of_the_wrong_kind_does_not_count(syllabus: Syllabus) -> None:
     kmeans = NotesLine("coding", "code Kmeans", difficult=False)
-    as_question = [
-        p.model_copy(update={"kind": "question"}) for p in practice_for(syllabus, kmeans)
-    ]
+    as_question = [replace(p, kind="question") for p in practice_for(syllabus, kmeans)]
     assert as_question
     assert missing_practice(as_question, [kmeans]) == ["code Kmeans"]
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core.loading import SyllabusError, load_syllabus_texts
-from planner.core.syllabus import Item, Resource
+from planner.core.syllabus_schema import ItemSchema, ResourceSchema
 from tests.test_loading import BASE
 
 FUZZ = settings(max_examples=150, deadline=None)
@@ -48,7 +48,7 @@ def test_one_character_changed_in_a_good_file_never_crashes(index: int, char: st
         assert syllabus.title
 
 
-_ITEM_KEYS = sorted(set(Item.model_fields) | set(Resource.model_fields))
+_ITEM_KEYS = sorted(set(ItemSchema.model_fields) | set(ResourceSchema.model_fields))
 
 
 @FUZZ

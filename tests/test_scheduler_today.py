@@ -4,6 +4,7 @@ in today's mix of rounds, so ticking one session does not reshuffle the others."
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from planner.core.loading import load_syllabus
 from planner.core.plan import Interview, Plan
@@ -49,7 +50,7 @@ def test_todays_work_still_counts_when_nothing_else_fits() -> None:
     assert after is not None
     assert (after.worked, after.sessions) == (120, ())
     # Work recorded before a future start date does not shrink that first day.
-    future = PLAN.model_copy(update={"start": TODAY + dt.timedelta(days=2)})
+    future = replace(PLAN, start=TODAY + dt.timedelta(days=2))
     first_day = schedule(syllabus, future, long_day, TODAY).days[0]
     assert first_day.date == TODAY + dt.timedelta(days=2)
     assert first_day.worked == 0

@@ -8,6 +8,7 @@ import sqlite3
 import stat
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -161,7 +162,7 @@ def test_saving_the_same_plan_adds_no_event(store: Store) -> None:
 
 def test_replacing_the_plan_can_be_undone(store: Store) -> None:
     first = sample_plan()
-    second = first.model_copy(update={"weekday_minutes": (0, 0, 0, 0, 0, 300, 300)})
+    second = replace(first, weekday_minutes=(0, 0, 0, 0, 0, 300, 300))
     store.save_plan(first)
     store.save_plan(second)
     assert store.load_plan() == second

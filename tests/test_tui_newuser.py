@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -278,9 +279,7 @@ async def test_finished_drill_shows_close_not_the_rating_keys(store: Store) -> N
 async def test_schedule_opens_with_today_at_the_top_when_the_plan_started_earlier(
     data_dir: Path,
 ) -> None:
-    store = store_with_plan(
-        data_dir, fixed_plan().model_copy(update={"start": dt.date(2026, 11, 1)})
-    )
+    store = store_with_plan(data_dir, replace(fixed_plan(), start=dt.date(2026, 11, 1)))
     app = make_app(store)
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("2")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from planner.core.loading import load_syllabus_texts
 from planner.core.plan import Interview, Plan
@@ -203,7 +204,7 @@ def test_plan_status_on_track_behind_infeasible() -> None:
 def test_agenda_shows_done_work_in_the_past_and_sessions_ahead() -> None:
     syl = syllabus()
     yesterday = TODAY - dt.timedelta(days=1)
-    p = plan().model_copy(update={"start": yesterday - dt.timedelta(days=1)})
+    p = replace(plan(), start=yesterday - dt.timedelta(days=1))
     schedule = Schedule(
         TODAY,
         (
@@ -267,7 +268,7 @@ def test_next_working_day_skips_empty_days() -> None:
 def test_agenda_marks_unfinished_study_work_as_progress_not_a_tick() -> None:
     syl = syllabus()
     yesterday = TODAY - dt.timedelta(days=1)
-    p = plan().model_copy(update={"start": yesterday})
+    p = replace(plan(), start=yesterday)
     schedule = Schedule(TODAY, (Day(TODAY, 90, ()),), ())
     progress = Progress(
         items={

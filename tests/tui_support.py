@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -26,7 +27,7 @@ def bundled() -> Syllabus:
 def fixed_plan() -> Plan:
     """The screenshots' demo plan (a phone screen in two weeks and an onsite in six, a few
     days off at Christmas), starting today rather than a week ago."""
-    return demo_plan().model_copy(update={"start": None})
+    return replace(demo_plan(), start=None)
 
 
 def store_with_plan(data_dir: Path, plan: Plan | None = None) -> Store:

@@ -3,6 +3,7 @@ so that every command and the app load them next to the bundled one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -30,7 +31,7 @@ def _save(files: tuple[str, ...]) -> None:
     store = env().store()
     plan = store.load_plan()
     assert plan is not None  # checked by _registered()
-    store.save_plan(plan.model_copy(update={"syllabi": files}))
+    store.save_plan(replace(plan, syllabi=files))
 
 
 @syllabus_group.command("list")

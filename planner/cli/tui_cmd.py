@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
-from planner.paths import keymap_path
+from planner.paths import cache_dir, keymap_path
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -16,10 +16,17 @@ def run_tui() -> None:
     e = env()
     syllabus = e.syllabus()
     store = e.store()
+    from planner.cached_schedule import cache_file
     from planner.tui.app import PlannerApp
 
     keymap = _keymap(PlannerApp)
-    PlannerApp(syllabus=syllabus, store=store, today=e.resolved_today(), keymap=keymap).run()
+    PlannerApp(
+        syllabus=syllabus,
+        store=store,
+        today=e.resolved_today(),
+        keymap=keymap,
+        schedule_cache=cache_file(cache_dir(), e.resolved_data_dir()),
+    ).run()
 
 
 def _keymap(app_class: type[App[Any]]) -> dict[str, str]:

@@ -9,14 +9,13 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from planner.core.plan import Plan
+from planner.core.plan import MAX_DAY_MINUTES, Plan
 from planner.core.progress import Progress
 from planner.core.schedule_run import Run, run_schedule
 from planner.core.schedule_types import InterviewReport, Late, PlannedReview
 from planner.core.syllabus import Syllabus
 from planner.core.work import Job
 
-MAX_DAY_MINUTES = 1440
 EXTRA_STEP = 5
 """Extra minutes per week are searched in steps of this many minutes."""
 
@@ -194,7 +193,7 @@ def spread_weekly(plan: Plan, extra: int) -> Plan:
             minutes[d] += add
             left -= add
     weekday = (minutes[0], minutes[1], minutes[2], minutes[3], minutes[4], minutes[5], minutes[6])
-    return plan.model_copy(update={"weekday_minutes": weekday})
+    return dataclasses.replace(plan, weekday_minutes=weekday)
 
 
 def _extra_minutes_fix(

@@ -3,10 +3,11 @@
 Each file is read (missing, unreadable, non-UTF-8 and over-5-MB files are problems; the size
 is checked before anything is parsed), composed with libyaml when available (safe loading
 only), turned into plain data with duplicate keys and alias bombs caught (see
-`planner.core.yaml_source`), validated against the pydantic models with each error placed
-at the YAML node that caused it, and finally checked across files (unique ids, known
-references, `requires` without cycles, every item serving a round). Only when nothing is
-wrong is the merged `Syllabus` built.
+`planner.core.yaml_source`), validated against the file schema
+(`planner.core.syllabus_schema`) with each error placed at the YAML node that caused it,
+and finally checked across files (unique ids, known references, `requires` without
+cycles, every item serving a round). Only when nothing is wrong is the merged `Syllabus`
+built.
 
 Problems are sorted by file (in the order given), line and column. The same file given
 twice (by any spelling of its path) is loaded once.
@@ -24,6 +25,7 @@ from planner.core.problem import Problem, SyllabusError
 from planner.core.schema_errors import problems_from_validation
 from planner.core.suggest import suggest
 from planner.core.syllabus import Syllabus, SyllabusFile
+from planner.core.syllabus_schema import validate_file
 from planner.core.yaml_source import (
     Document,
     at,
@@ -98,8 +100,7 @@ def _load(sources: Sequence[_Source], *, pure_python: bool) -> Syllabus:
             continue
         model: SyllabusFile | None = None
         try:
-            # Strict: `minutes: true` or `optional: 1` are mistakes, not numbers or flags.
-            model = SyllabusFile.model_validate(document.data, strict=True)
+            model = validate_file(document.data)
         except ValidationError as exc:
             problems.extend(problems_from_validation(document, exc))
         loaded.append((document, model))

@@ -1,91 +1,121 @@
-"""The plan: interviews, availability and options, as the person set them."""
+"""The plan: interviews, availability and options, as the person set them.
+
+Plain frozen dataclasses that check their own rules when made, so no plan that breaks them
+exists anywhere in planner. Reading a plan from JSON (the store, an import) is
+`planner.core.plan_json`'s.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
-Minutes = Annotated[int, Field(ge=0, le=1440)]
+MAX_DAY_MINUTES = 1440
+
+_FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
+"""pydantic's configuration of these dataclasses when it reads them from JSON."""
 
 
-class _Value(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+def _check(ok: bool, message: str) -> None:
+    if not ok:
+        raise ValueError(message)
 
 
-class Interview(_Value):
+def _within(name: str, value: object, low: float, high: float) -> None:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise TypeError(f"{name} must be a number, got {value!r}")
+    _check(low <= value <= high, f"{name} must be within {low}..{high}, got {value}")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Interview:
     """A dated interview and the rounds it contains."""
 
-    name: str = Field(min_length=1, max_length=200)
-    """E.g. "Meta phone screen"."""
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
+    name: str
+    """E.g. "Meta phone screen", 1..200 characters."""
     date: dt.date
-    rounds: tuple[str, ...] = Field(min_length=1)
-    """Round ids of the loaded syllabus."""
+    rounds: tuple[str, ...]
+    """Round ids of the loaded syllabus; at least one."""
+
+    def __post_init__(self) -> None:
+        _check(1 <= len(self.name) <= 200, "an interview name has 1..200 characters")
+        _check(len(self.rounds) >= 1, "an interview has at least one round")
 
 
-class DayOff(_Value):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DayOff:
     """A single day off (`end` == `start`) or an inclusive range of days."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
     start: dt.date
     end: dt.date
 
-    @model_validator(mode="after")
-    def _ordered(self) -> DayOff:
-        if self.end < self.start:
-            raise ValueError("a range of days off must not end before it starts")
-        return self
+    def __post_init__(self) -> None:
+        _check(self.start <= self.end, "a range of days off must not end before it starts")
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
 
 
-class Options(_Value):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Options:
     """Knobs of the scheduler and of practice, with sensible defaults."""
 
-    min_session: int = Field(default=25, ge=5, le=600)
-    """Shortest study session worth starting, in minutes."""
-    max_session: int = Field(default=90, ge=5, le=1440)
-    """Longest single study session of one item, in minutes."""
-    mock_days: int = Field(default=1, ge=0, le=7)
-    """Days before each interview kept for a mock round and reviews only."""
-    recall_target: float = Field(default=0.9, gt=0.5, lt=1.0)
-    """Predicted recall each question should have on its interview day."""
-    drill_size: int = Field(default=10, ge=1, le=100)
-    """Questions in one rapid-fire drill."""
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
 
-    @model_validator(mode="after")
-    def _sessions_ordered(self) -> Options:
-        if self.max_session < self.min_session:
-            raise ValueError("max_session must be at least min_session")
-        return self
+    min_session: int = 25
+    """Shortest study session worth starting, in minutes (5..600)."""
+    max_session: int = 90
+    """Longest single study session of one item, in minutes (5..1440)."""
+    mock_days: int = 1
+    """Days before each interview kept for a mock round and reviews only (0..7)."""
+    recall_target: float = 0.9
+    """Predicted recall each question should have on its interview day (above 0.5, below 1)."""
+    drill_size: int = 10
+    """Questions in one rapid-fire drill (1..100)."""
+
+    def __post_init__(self) -> None:
+        _within("min_session", self.min_session, 5, 600)
+        _within("max_session", self.max_session, 5, MAX_DAY_MINUTES)
+        _within("mock_days", self.mock_days, 0, 7)
+        _within("drill_size", self.drill_size, 1, 100)
+        _within("recall_target", self.recall_target, 0.5, 1.0)
+        _check(
+            0.5 < self.recall_target < 1.0,
+            f"recall_target must be above 0.5 and below 1, got {self.recall_target}",
+        )
+        _check(self.max_session >= self.min_session, "max_session must be at least min_session")
 
 
-DEFAULT_WEEKDAY_MINUTES: tuple[int, ...] = (90, 90, 90, 90, 90, 240, 0)
+DEFAULT_WEEKDAY_MINUTES: tuple[int, int, int, int, int, int, int] = (90, 90, 90, 90, 90, 240, 0)
 
 
-class Plan(_Value):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Plan:
     """Interviews + availability + options: everything the person decides."""
 
+    __pydantic_config__: ClassVar[dict[str, Any]] = _FORBID_EXTRA
+
     interviews: tuple[Interview, ...] = ()
-    weekday_minutes: tuple[Minutes, Minutes, Minutes, Minutes, Minutes, Minutes, Minutes] = (
-        90,
-        90,
-        90,
-        90,
-        90,
-        240,
-        0,
-    )
-    """Minutes available on Monday..Sunday."""
+    weekday_minutes: tuple[int, int, int, int, int, int, int] = DEFAULT_WEEKDAY_MINUTES
+    """Minutes available on Monday..Sunday, each 0..1440."""
     days_off: tuple[DayOff, ...] = ()
     start: dt.date | None = None
     """First day of the plan; None means today."""
-    options: Options = Options()
+    options: Options = field(default_factory=Options)
     syllabi: tuple[str, ...] = ()
     """Extra syllabus files registered with the plan (paths), loaded with the bundled one."""
+
+    def __post_init__(self) -> None:
+        _check(len(self.weekday_minutes) == 7, "weekday_minutes has one value per weekday")
+        for day, minutes in zip(WEEKDAYS, self.weekday_minutes, strict=True):
+            _within(f"minutes on {day}", minutes, 0, MAX_DAY_MINUTES)
 
     def is_day_off(self, day: dt.date) -> bool:
         return any(off.contains(day) for off in self.days_off)

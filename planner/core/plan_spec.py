@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from planner.core.plan import DEFAULT_WEEKDAY_MINUTES, WEEKDAYS, DayOff, Interview
+from planner.core.plan import DEFAULT_WEEKDAY_MINUTES, MAX_DAY_MINUTES, WEEKDAYS, DayOff, Interview
 
-MAX_DAY_MINUTES = 1440
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

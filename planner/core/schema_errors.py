@@ -12,7 +12,8 @@ from pydantic_core import ErrorDetails
 
 from planner.core.problem import Problem
 from planner.core.suggest import did_you_mean
-from planner.core.syllabus import ID_PATTERN, SyllabusFile
+from planner.core.syllabus import ID_PATTERN
+from planner.core.syllabus_schema import SyllabusFileSchema
 from planner.core.yaml_source import Document, at, describe, locate
 
 Loc = tuple[str | int, ...]
@@ -110,8 +111,8 @@ def _bad_id(value: Any) -> str:
 
 
 def _model_at(loc: Sequence[str | int]) -> type[BaseModel] | None:
-    """The model class of the mapping at `loc`, walking from `SyllabusFile`."""
-    model: type[BaseModel] | None = SyllabusFile
+    """The schema class of the mapping at `loc`, walking from `SyllabusFileSchema`."""
+    model: type[BaseModel] | None = SyllabusFileSchema
     for step in loc:
         if model is None:
             return None

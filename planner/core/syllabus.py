@@ -1,20 +1,19 @@
 """The syllabus: rounds, resources, items and practice items, as written in YAML files.
 
-The models mirror CONTRACT.md field for field. `SyllabusFile` is one file as written;
-`Syllabus` is every loaded file merged, with lookups by id and each item's effective rounds.
+The models mirror CONTRACT.md field for field. They are plain frozen dataclasses, what the
+rest of planner works with; files are validated into them by `planner.core.syllabus_schema`
+(pydantic, imported only when a file is read rather than restored from the cache).
+`SyllabusFile` is one file as written; `Syllabus` is every loaded file merged, with lookups
+by id and each item's effective rounds.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
-
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from typing import Literal
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9._/-]*$"
-
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=200)]
 """A stable identifier: lower-case letters, digits and `._/-`, starting with a letter or digit."""
 
 ResourceKind = Literal["book", "course", "video", "blog", "article", "pdf", "website", "other"]
@@ -25,82 +24,66 @@ DEFAULT_PRACTICE_MINUTES: Mapping[str, int] = {"question": 5, "coding": 30, "des
 """Time for one practice pass when a practice item gives no `minutes`."""
 
 
-def _http_url(value: str | None) -> str | None:
-    if value is None:
-        return None
-    lowered = value.lower()
-    if not (lowered.startswith("http://") or lowered.startswith("https://")) or len(value) < 10:
-        raise ValueError("url must start with http:// or https://")
-    if any(ch.isspace() for ch in value):
-        raise ValueError("url must not contain spaces")
-    return value
-
-
-HttpUrl = Annotated[str | None, AfterValidator(_http_url)]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True
-    )
-
-
-class Round(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Round:
     """A kind of interview round, such as `ml-theory`."""
 
-    id: Id
+    id: str
     """Stable id, referenced by resources, items, practice items and interviews."""
-    name: str = Field(min_length=1)
+    name: str
     """Human name, e.g. "Phone screen (ML fundamentals)"."""
     description: str = ""
     """What the round is like, from the notes."""
 
 
-class Item(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
     """One unit of study inside a resource: a chapter, a course week, a blog post."""
 
-    id: Id
-    title: str = Field(min_length=1)
-    minutes: int = Field(ge=1, le=6000)
+    id: str
+    title: str
+    minutes: int
     """Honest estimate of the study time, 1..6000."""
-    rounds: tuple[Id, ...] | None = None
+    rounds: tuple[str, ...] | None = None
     """Rounds this item serves; defaults to the resource's rounds."""
-    requires: tuple[Id, ...] = ()
+    requires: tuple[str, ...] = ()
     """Items (in any loaded file) that must be finished first."""
     optional: bool = False
     """Optional items are scheduled only where capacity remains."""
-    priority: int = Field(default=2, ge=1, le=3)
+    priority: int = 2
     """1 is most important, 3 least."""
     description: str = ""
-    url: HttpUrl = None
+    url: str | None = None
     """A direct link to this item, if it has its own."""
 
 
-class Resource(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resource:
     """A book, course, video series, blog, article or PDF."""
 
-    id: Id
-    title: str = Field(min_length=1)
+    id: str
+    title: str
     author: str | None = None
     kind: ResourceKind
-    url: HttpUrl = None
-    rounds: tuple[Id, ...] = ()
+    url: str | None = None
+    rounds: tuple[str, ...] = ()
     """Default rounds of the resource's items."""
     description: str = ""
     items: tuple[Item, ...] = ()
 
 
-class PracticeItem(_Strict):
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PracticeItem:
     """A question, coding task or design prompt to practise."""
 
-    id: Id
+    id: str
     kind: PracticeKind
-    prompt: str = Field(min_length=1)
-    rounds: tuple[Id, ...] = Field(min_length=1)
+    prompt: str
+    rounds: tuple[str, ...]
     difficulty: Difficulty | None = None
-    minutes: int | None = Field(default=None, ge=1, le=600)
+    minutes: int | None = None
     """Time for one practice pass; defaults by kind (question 5, coding 30, design 45)."""
-    learn_from: tuple[Id, ...] = ()
+    learn_from: tuple[str, ...] = ()
     """Items that teach it; it is introduced once they are done."""
     answer: str = ""
     """An outline to compare one's own answer against."""
@@ -110,12 +93,13 @@ class PracticeItem(_Strict):
         return self.minutes if self.minutes is not None else DEFAULT_PRACTICE_MINUTES[self.kind]
 
 
-class SyllabusFile(_Strict):
-    """One syllabus file as written."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SyllabusFile:
+    """One syllabus file as written (validated by `planner.core.syllabus_schema`)."""
 
-    syllabus: Id
+    syllabus: str
     """Id of this file."""
-    title: str = Field(min_length=1)
+    title: str
     rounds: tuple[Round, ...] = ()
     resources: tuple[Resource, ...] = ()
     practice: tuple[PracticeItem, ...] = ()
@@ -173,6 +157,9 @@ class Syllabus:
     files: tuple[str, ...] = ()
     sources: tuple[tuple[str, SyllabusFile], ...] = field(default=(), repr=False, compare=False)
     """Each loaded file as written, with where it came from."""
+    digest: str = field(default="", compare=False)
+    """Digest of the files' exact bytes when loaded from files (see
+    `planner.core.syllabus_cache`); empty for a syllabus made otherwise."""
     _rounds_by_id: dict[str, Round] = field(init=False, repr=False, compare=False)
     _items_by_id: dict[str, StudyItem] = field(init=False, repr=False, compare=False)
     _practice_by_id: dict[str, PracticeItem] = field(init=False, repr=False, compare=False)
@@ -185,7 +172,7 @@ class Syllabus:
         object.__setattr__(self, "_resources_by_id", {r.id: r for r in self.resources})
 
     @classmethod
-    def from_files(cls, files: Iterable[tuple[str, SyllabusFile]]) -> Syllabus:
+    def from_files(cls, files: Iterable[tuple[str, SyllabusFile]], digest: str = "") -> Syllabus:
         """Merge already validated files (the loader checks ids and references first)."""
         pairs = list(files)
         rounds: list[Round] = []
@@ -209,6 +196,7 @@ class Syllabus:
             practice=tuple(practice),
             files=tuple(source for source, _ in pairs),
             sources=tuple(pairs),
+            digest=digest,
         )
 
     def round(self, round_id: str) -> Round | None:

@@ -4,8 +4,8 @@ The app starts often and its syllabus files rarely change. Loading YAML with eve
 and validating it with pydantic costs more than the rest of start-up together, so after a
 successful load the merged files are kept as JSON, keyed by a digest of the files' exact
 bytes and of planner's version. A key that matches means these very bytes were validated
-before, so the models are rebuilt with `model_construct` (no YAML, no validation). Any other
-key misses and the files are loaded, and checked, as usual.
+before, so the plain models are rebuilt from it directly (no YAML, no validation, no
+pydantic). Any other key misses and the files are loaded, and checked, as usual.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 from planner import __version__
@@ -25,7 +26,7 @@ from planner.core.syllabus import (
     SyllabusFile,
 )
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def cache_key(files: Sequence[tuple[str, bytes]]) -> str:
@@ -42,9 +43,7 @@ def dump(key: str, syllabus_files: Sequence[tuple[str, SyllabusFile]]) -> str:
     document = {
         "format": CACHE_FORMAT,
         "key": key,
-        "files": [
-            {"source": source, "file": sf.model_dump(mode="json")} for source, sf in syllabus_files
-        ],
+        "files": [{"source": source, "file": asdict(sf)} for source, sf in syllabus_files],
     }
     return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
 
@@ -58,41 +57,43 @@ def restore(key: str, text: str) -> Syllabus | None:
         files = [(str(f["source"]), _file(f["file"])) for f in document["files"]]
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
-    return Syllabus.from_files(files)
+    return Syllabus.from_files(files, digest=key)
 
 
-def _tuple(value: Any) -> tuple[str, ...]:
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise TypeError("a list expected")
     return tuple(str(v) for v in value)
 
 
 def _item(d: dict[str, Any]) -> Item:
     rounds = d["rounds"]
-    return Item.model_construct(
+    return Item(
         **{
             **d,
-            "rounds": None if rounds is None else _tuple(rounds),
-            "requires": _tuple(d["requires"]),
+            "rounds": None if rounds is None else _strings(rounds),
+            "requires": _strings(d["requires"]),
         }
     )
 
 
 def _resource(d: dict[str, Any]) -> Resource:
-    return Resource.model_construct(
-        **{**d, "rounds": _tuple(d["rounds"]), "items": tuple(_item(i) for i in d["items"])}
+    return Resource(
+        **{**d, "rounds": _strings(d["rounds"]), "items": tuple(_item(i) for i in d["items"])}
     )
 
 
 def _practice(d: dict[str, Any]) -> PracticeItem:
-    return PracticeItem.model_construct(
-        **{**d, "rounds": _tuple(d["rounds"]), "learn_from": _tuple(d["learn_from"])}
+    return PracticeItem(
+        **{**d, "rounds": _strings(d["rounds"]), "learn_from": _strings(d["learn_from"])}
     )
 
 
 def _file(d: dict[str, Any]) -> SyllabusFile:
-    return SyllabusFile.model_construct(
+    return SyllabusFile(
         syllabus=d["syllabus"],
         title=d["title"],
-        rounds=tuple(Round.model_construct(**r) for r in d["rounds"]),
+        rounds=tuple(Round(**r) for r in d["rounds"]),
         resources=tuple(_resource(r) for r in d["resources"]),
         practice=tuple(_practice(p) for p in d["practice"]),
     )

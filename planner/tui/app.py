@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
@@ -62,11 +62,14 @@ class PlannerApp(App[None]):
         *,
         clock: Callable[[], dt.datetime] | None = None,
         keymap: Mapping[str, str] | None = None,
+        schedule_cache: Path | None = None,
     ) -> None:
         super().__init__()
         if keymap:
             self.set_keymap(dict(keymap))
-        self.workspace = Workspace(syllabus, store, today, clock=clock)
+        self.workspace = Workspace(
+            syllabus, store, today, clock=clock, schedule_cache=schedule_cache
+        )
         saved = self.workspace.theme
         if saved and saved in self.available_themes:
             self.theme = saved

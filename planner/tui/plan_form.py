@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 
-from planner.core.plan import WEEKDAYS, DayOff, Interview, Plan
+from planner.core.plan import MAX_DAY_MINUTES, WEEKDAYS, DayOff, Interview, Plan
 from planner.core.plan_spec import SpecError, parse_date, parse_day_off
-
-MAX_DAY_MINUTES = 1440
 
 
 class FieldError(ValueError):
@@ -113,11 +112,10 @@ def build_plan(
     if start is not None and start > last:
         raise FieldError("start", "The plan must start before the last interview")
     previous = base or Plan()
-    return previous.model_copy(
-        update={
-            "interviews": tuple(sorted(interviews, key=lambda i: (i.date, i.name))),
-            "weekday_minutes": minutes,
-            "days_off": days_off,
-            "start": start,
-        }
+    return replace(
+        previous,
+        interviews=tuple(sorted(interviews, key=lambda i: (i.date, i.name))),
+        weekday_minutes=minutes,
+        days_off=days_off,
+        start=start,
     )

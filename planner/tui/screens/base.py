@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.screen import Screen
+from textual.types import NoActiveAppError
 
 from planner.workspace import Workspace
 
@@ -29,6 +31,15 @@ class PlannerScreen(Screen[None]):
     """Heading of this screen's keys in the help screen."""
 
     _seen_version: int = -1
+
+    def __init__(self) -> None:
+        super().__init__()
+        # A new screen is styled from the app's current stylesheet when it is mounted, but
+        # Textual marks every new screen as behind it, so that showing a mode for the first
+        # time re-parses all the app's style sheets (about 20 ms, at start-up too). It is
+        # not behind: say so. (Screens made before a theme change are still refreshed.)
+        with suppress(NoActiveAppError):
+            self._css_update_count = self.app._css_update_count
 
     @property
     def planner_app(self) -> PlannerApp:

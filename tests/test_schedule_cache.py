@@ -1,0 +1,114 @@
+"""The kept schedule: the app opens on the schedule of its last run when nothing changed, and
+never on a stale one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from planner import cached_schedule
+from planner.cached_syllabus import load_syllabus_cached
+from planner.core import scheduler
+from planner.core.syllabus import Syllabus
+from planner.paths import bundled_syllabus
+from planner.store import Store
+from planner.workspace import Workspace
+from tests.tui_support import TODAY, bundled, store_with_plan
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    s = store_with_plan(data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def syllabus(tmp_path: Path) -> Syllabus:
+    loaded = load_syllabus_cached([bundled_syllabus()], tmp_path / "syllabi")
+    assert loaded.digest
+    return loaded
+
+
+@pytest.fixture
+def kept(tmp_path: Path, data_dir: Path) -> Path:
+    return cached_schedule.cache_file(tmp_path / "cache", data_dir)
+
+
+def computed(store: Store, today: dt.date = TODAY) -> Workspace:
+    """A workspace that computes everything (no cache), for comparison."""
+    return Workspace(bundled(), store, today)
+
+
+def no_scheduling(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("scheduled although the kept schedule was current")
+
+    monkeypatch.setattr(scheduler, "schedule", refuse)
+    monkeypatch.setattr(scheduler, "draft_schedule", refuse)
+
+
+def test_a_second_start_uses_the_kept_schedule_and_reviews(
+    store: Store, syllabus: Syllabus, kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = Workspace(syllabus, store, TODAY, schedule_cache=kept)
+    expected = computed(store)
+    assert first.schedule == expected.schedule
+    assert kept.exists()
+    no_scheduling(monkeypatch)
+    second = Workspace(syllabus, store, TODAY, schedule_cache=kept)
+    assert second.schedule == expected.schedule
+    assert list(second.planned_reviews()) == list(expected.planned_reviews())
+
+
+def test_an_action_since_gives_a_fresh_schedule(
+    store: Store, syllabus: Syllabus, kept: Path
+) -> None:
+    first = Workspace(syllabus, store, TODAY, schedule_cache=kept)
+    item_id = first.schedule.days[0].sessions[0].id
+    Workspace(bundled(), store, TODAY).tick(item_id)  # another window, no cache
+    again = Workspace(syllabus, store, TODAY, schedule_cache=kept)
+    assert again.schedule == computed(store).schedule
+    assert item_id not in [s.id for s in again.schedule.days[0].sessions]
+
+
+def test_another_day_or_plan_gives_a_fresh_schedule(
+    store: Store, syllabus: Syllabus, kept: Path
+) -> None:
+    Workspace(syllabus, store, TODAY, schedule_cache=kept).schedule  # noqa: B018
+    tomorrow = TODAY + dt.timedelta(days=1)
+    later = Workspace(syllabus, store, tomorrow, schedule_cache=kept)
+    assert later.schedule == computed(store, tomorrow).schedule
+    ws = Workspace(syllabus, store, tomorrow, schedule_cache=kept)
+    plan = ws.plan
+    assert plan is not None
+    ws.save_plan(replace(plan, weekday_minutes=(30,) * 7))
+    fresh = Workspace(syllabus, store, tomorrow, schedule_cache=kept)
+    assert fresh.schedule == computed(store, tomorrow).schedule
+    assert all(d.capacity in (0, 30) for d in fresh.schedule.days)
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05N."])
+def test_an_unreadable_kept_schedule_is_ignored(
+    store: Store, syllabus: Syllabus, kept: Path, content: bytes
+) -> None:
+    kept.parent.mkdir(parents=True)
+    kept.write_bytes(content)
+    ws = Workspace(syllabus, store, TODAY, schedule_cache=kept)
+    assert ws.schedule == computed(store).schedule
+
+
+def test_a_syllabus_not_read_from_files_is_never_kept(store: Store, kept: Path) -> None:
+    ws = Workspace(bundled(), store, TODAY, schedule_cache=kept)
+    assert ws.schedule == computed(store).schedule
+    assert not kept.exists()
+
+
+def test_each_data_folder_keeps_its_own(tmp_path: Path) -> None:
+    one = cached_schedule.cache_file(tmp_path, tmp_path / "a")
+    other = cached_schedule.cache_file(tmp_path, tmp_path / "b")
+    assert one != other and one.parent == other.parent == tmp_path
