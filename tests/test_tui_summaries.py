@@ -5,21 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from planner.core.agenda import agenda
+from planner.core.item_facts import item_facts
 from planner.core.loading import load_syllabus_texts
 from planner.core.plan import Interview, Plan
 from planner.core.progress import ItemProgress, Progress, WorkEntry
 from planner.core.schedule_types import Day, InterviewReport, Late, Schedule, Session
 from planner.core.summaries import (
-    agenda,
-    item_facts,
     next_interview,
     next_working_day,
-    node_progress,
     plan_status,
     today_rows,
     today_totals,
 )
 from planner.core.syllabus import Syllabus
+from planner.core.syllabus_progress import node_progress
 
 TODAY = dt.date(2026, 11, 25)
 

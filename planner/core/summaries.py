@@ -1,5 +1,6 @@
-"""What the screens display, computed from the core objects: progress per node of the
-syllabus tree, today's rows and minutes, the next interview, whether the plan is on track.
+"""What Today displays, computed from the core objects: today's rows and minutes, the next
+interview, whether the plan is on track. The other screens' summaries are in
+`syllabus_progress`, `agenda` and `item_facts` (imported only when those screens are shown).
 
 Pure functions over (syllabus, plan, progress, schedule, today); the TUI only renders them.
 """
@@ -7,64 +8,15 @@ Pure functions over (syllabus, plan, progress, schedule, today); the TUI only re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from planner.core.labels import format_minutes, resource_title, session_title, title_of
 from planner.core.plan import Interview, Plan
-from planner.core.progress import Progress, WorkEntry, WorkKind
+from planner.core.progress import Progress, WorkKind
 from planner.core.schedule_types import Day, InterviewReport, Schedule, Session
 from planner.core.syllabus import Syllabus
-
-
-@dataclass(frozen=True, slots=True)
-class NodeProgress:
-    """Progress over a set of study items (a round, a resource, one item)."""
-
-    done: int
-    total: int
-    minutes_left: int
-
-    @property
-    def text(self) -> str:
-        """ "7/11 done, 5h10m left" (or "all 11 done")."""
-        if self.total and self.done == self.total:
-            return f"all {self.total} done" if self.total > 1 else "done"
-        return f"{self.done}/{self.total} done, {format_minutes(self.minutes_left)} left"
-
-
-def node_progress(syllabus: Syllabus, progress: Progress, item_ids: Iterable[str]) -> NodeProgress:
-    """Done count and minutes left over `item_ids` (unknown ids are ignored)."""
-    done = total = left = 0
-    for item_id in item_ids:
-        item = syllabus.item(item_id)
-        if item is None:
-            continue
-        total += 1
-        if progress.is_done(item_id):
-            done += 1
-        else:
-            left += progress.remaining(item_id, item.minutes)
-    return NodeProgress(done=done, total=total, minutes_left=left)
-
-
-def needed_rounds(plan: Plan | None) -> frozenset[str]:
-    """Rounds of any interview of the plan."""
-    if plan is None:
-        return frozenset()
-    return frozenset(r for interview in plan.interviews for r in interview.rounds)
-
-
-def is_needed(syllabus: Syllabus, plan: Plan | None, item_id: str) -> bool:
-    """Whether a study item serves a round of any interview (else it is not scheduled)."""
-    item = syllabus.item(item_id)
-    if item is None:
-        return False
-    return bool(needed_rounds(plan).intersection(item.rounds))
-
-
-# --- today ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,178 +193,3 @@ def plan_status(syllabus: Syllabus, plan: Plan | None, schedule: Schedule) -> Pl
 
 
 # --- schedule agenda -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaEntry:
-    """One line under a day of the agenda: a planned session or work actually done."""
-
-    kind: str
-    id: str
-    title: str
-    minutes: int
-    done: bool = False
-    """Work actually recorded (not a plan)."""
-    partial: bool = False
-    """Recorded work on a study item that was not finished that day (shown as progress,
-    not as a tick)."""
-
-
-def _finished_on(progress: Progress, entry: WorkEntry) -> bool:
-    """Whether recorded work finished its item that day (practice work always counts)."""
-    if entry.kind != "study":
-        return True
-    item = progress.items.get(entry.id)
-    return item is not None and item.done and item.done_on == entry.on
-
-
-@dataclass(frozen=True, slots=True)
-class AgendaDay:
-    date: dt.date
-    capacity: int
-    used: int
-    entries: tuple[AgendaEntry, ...]
-    past: bool
-    off: bool
-    interviews: tuple[str, ...] = ()
-    mock_for: tuple[str, ...] = ()
-
-    @property
-    def week_start(self) -> dt.date:
-        return self.date - dt.timedelta(days=self.date.weekday())
-
-
-def agenda(
-    syllabus: Syllabus, plan: Plan | None, schedule: Schedule, progress: Progress
-) -> list[AgendaDay]:
-    """Every day from the plan's start (or the first recorded work) to the last interview:
-    past days with the work actually done, today and later with the scheduled sessions."""
-    today = schedule.today
-    work_by_day: dict[dt.date, list[WorkEntry]] = {}
-    for entry in progress.work:
-        work_by_day.setdefault(entry.on, []).append(entry)
-    starts = [d for d in work_by_day if d < today]
-    if plan is not None and plan.start is not None and plan.start < today:
-        starts.append(plan.start)
-    first = min(starts, default=today)
-    interviews_on: dict[dt.date, list[str]] = {}
-    for interview in plan.interviews if plan is not None else ():
-        interviews_on.setdefault(interview.date, []).append(interview.name)
-    last_candidates = [d.date for d in schedule.days] + list(interviews_on) + [today]
-    last = max(last_candidates)
-    days: list[AgendaDay] = []
-    day = first
-    while day <= last:
-        capacity = plan.capacity(day) if plan is not None else 0
-        off = plan.is_day_off(day) if plan is not None else False
-        if day < today:
-            merged: dict[str, AgendaEntry] = {}
-            for entry in work_by_day.get(day, []):
-                prev = merged.get(entry.id)
-                minutes = entry.minutes + (prev.minutes if prev else 0)
-                merged[entry.id] = AgendaEntry(
-                    entry.kind,
-                    entry.id,
-                    title_of(syllabus, entry.id),
-                    minutes,
-                    True,
-                    partial=not _finished_on(progress, entry),
-                )
-            entries = tuple(e for e in merged.values() if e.minutes > 0)
-            days.append(
-                AgendaDay(
-                    day,
-                    capacity,
-                    sum(e.minutes for e in entries),
-                    entries,
-                    True,
-                    off,
-                    tuple(interviews_on.get(day, ())),
-                )
-            )
-        else:
-            scheduled = schedule.day(day)
-            sessions = scheduled.sessions if scheduled is not None else ()
-            done_here = [e for e in work_by_day.get(day, []) if e.minutes > 0]
-            done_entries = tuple(
-                AgendaEntry(
-                    e.kind,
-                    e.id,
-                    title_of(syllabus, e.id),
-                    e.minutes,
-                    True,
-                    partial=not _finished_on(progress, e),
-                )
-                for e in done_here
-            )
-            planned_entries = tuple(
-                AgendaEntry(s.kind, s.id, session_title(syllabus, s), s.minutes) for s in sessions
-            )
-            entries = done_entries + planned_entries
-            days.append(
-                AgendaDay(
-                    date=day,
-                    capacity=scheduled.capacity if scheduled is not None else capacity,
-                    used=sum(e.minutes for e in entries),
-                    entries=entries,
-                    past=False,
-                    off=(scheduled.off if scheduled is not None else off),
-                    interviews=tuple(interviews_on.get(day, ())),
-                    mock_for=scheduled.mock_for if scheduled is not None else (),
-                )
-            )
-        day += dt.timedelta(days=1)
-    return days
-
-
-# --- item detail ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class ItemFacts:
-    """What the item detail screen lists about one study item."""
-
-    title: str
-    resource: str
-    url: str | None
-    rounds: tuple[str, ...]
-    minutes: int
-    status: str
-    prerequisites: tuple[tuple[str, str, bool], ...]
-    """(id, title, done) of each required item."""
-    practice: tuple[tuple[str, str], ...]
-    """(id, prompt) of the practice items that learn from it."""
-    planned: tuple[tuple[dt.date, int], ...]
-    """(date, minutes) of its coming sessions."""
-
-
-def item_facts(
-    syllabus: Syllabus, progress: Progress, schedule: Schedule, item_id: str
-) -> ItemFacts | None:
-    item = syllabus.item(item_id)
-    if item is None:
-        return None
-    p = progress.of(item_id)
-    if p.done:
-        status = f"done{f' on {p.done_on:%a %d %b}' if p.done_on else ''}"
-    elif p.skipped:
-        status = "skipped"
-    else:
-        left = progress.remaining(item_id, item.minutes)
-        status = f"{format_minutes(p.minutes_spent)} spent, {format_minutes(left)} left"
-    rounds = tuple(
-        (r.name if (r := syllabus.round(round_id)) else round_id) for round_id in item.rounds
-    )
-    return ItemFacts(
-        title=item.title,
-        resource=item.resource.title,
-        url=item.url,
-        rounds=rounds,
-        minutes=item.minutes,
-        status=status,
-        prerequisites=tuple(
-            (req, title_of(syllabus, req), progress.is_done(req)) for req in item.requires
-        ),
-        practice=tuple((q.id, q.prompt) for q in syllabus.practice if item_id in q.learn_from),
-        planned=tuple((day, s.minutes) for day, s in schedule.sessions_of(item_id)),
-    )
