@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
-import pickle
-import tempfile
+import json
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
@@ -26,6 +24,7 @@ from planner import __version__
 from planner.core.plan import Plan
 from planner.core.plan_json import plan_to_json
 from planner.core.progress import Progress
+from planner.core.schedule_codec import from_data, to_data
 from planner.core.schedule_types import PlannedReview, Schedule
 from planner.core.syllabus import Syllabus
 
@@ -38,7 +37,7 @@ Computed = tuple[list[PlannedReview], Schedule]
 def cache_file(cache_dir: Path, data_dir: Path) -> Path:
     """Where the latest schedule of the store in `data_dir` is kept."""
     folder = hashlib.sha256(str(data_dir.absolute()).encode("utf-8", "surrogateescape"))
-    return cache_dir / f"schedule-{folder.hexdigest()[:24]}.pickle"
+    return cache_dir / f"schedule-{folder.hexdigest()[:24]}.json"
 
 
 def schedule_key(syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date) -> str | None:
@@ -68,25 +67,20 @@ def _code_fingerprint() -> str:
 def load(path: Path, key: str) -> Computed | None:
     """The schedule kept under `key`, or None."""
     try:
-        with path.open("rb") as handle:
-            kept_key, reviews, schedule = pickle.load(handle)
-    except Exception:  # a cache: any unreadable, truncated or foreign file is a miss
-        return None
-    if kept_key != key or not isinstance(schedule, Schedule) or not isinstance(reviews, list):
-        return None
-    return reviews, schedule
+        document = json.loads(path.read_bytes())
+        if document.get("format") != CACHE_FORMAT or document.get("key") != key:
+            return None
+        return from_data(document["schedule"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # a cache: a missing, truncated or foreign file is a miss
 
 
 def save(path: Path, key: str, computed: Computed) -> None:
-    """Keep `computed` under `key` (a new file replaces the old whole; errors are ignored)."""
-    reviews, schedule = computed
-    with suppress(OSError, pickle.PicklingError):
+    """Keep `computed` under `key`, replacing the file whole (errors are ignored: the next
+    start computes the schedule again)."""
+    from planner.exports import write_atomically
+
+    document = {"format": CACHE_FORMAT, "key": key, "schedule": to_data(*computed)}
+    with suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((key, reviews, schedule), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, path)
-        finally:
-            with suppress(OSError):
-                os.unlink(temp)
+        write_atomically(path, json.dumps(document, ensure_ascii=False, separators=(",", ":")))

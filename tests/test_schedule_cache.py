@@ -4,6 +4,7 @@ never on a stale one."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 
 from planner import cached_schedule
 from planner.cached_syllabus import load_syllabus_cached
-from planner.core import scheduler
+from planner.core import schedule_codec, scheduler
 from planner.core.syllabus import Syllabus
 from planner.paths import bundled_syllabus
 from planner.store import Store
@@ -92,7 +93,9 @@ def test_another_day_or_plan_gives_a_fresh_schedule(
     assert all(d.capacity in (0, 30) for d in fresh.schedule.days)
 
 
-@pytest.mark.parametrize("content", [b"", b"not a pickle", b"\x80\x05N."])
+@pytest.mark.parametrize(
+    "content", [b"", b"not json", b"{}", b"[1]", b"\xff", b'{"format": 1, "key": 3}']
+)
 def test_an_unreadable_kept_schedule_is_ignored(
     store: Store, syllabus: Syllabus, kept: Path, content: bytes
 ) -> None:
@@ -112,3 +115,26 @@ def test_each_data_folder_keeps_its_own(tmp_path: Path) -> None:
     one = cached_schedule.cache_file(tmp_path, tmp_path / "a")
     other = cached_schedule.cache_file(tmp_path, tmp_path / "b")
     assert one != other and one.parent == other.parent == tmp_path
+
+
+def test_the_kept_form_reads_back_equal_even_when_infeasible(store: Store) -> None:
+    ws = Workspace(bundled(), store, TODAY)
+    plan = ws.plan
+    assert plan is not None
+    ws.save_plan(replace(plan, weekday_minutes=(10, 0, 0, 0, 0, 0, 0)))
+    schedule, reviews = ws.schedule, list(ws.planned_reviews())
+    assert not schedule.feasible and schedule.late
+    assert any(r.late and not r.feasible for r in schedule.interviews)
+    text = json.dumps(schedule_codec.to_data(reviews, schedule))
+    assert schedule_codec.from_data(json.loads(text)) == (reviews, schedule)
+
+
+def test_a_kept_schedule_with_the_right_key_but_damaged_is_ignored(
+    store: Store, syllabus: Syllabus, kept: Path
+) -> None:
+    Workspace(syllabus, store, TODAY, schedule_cache=kept).schedule  # noqa: B018
+    document = json.loads(kept.read_text())
+    document["schedule"]["days"][0][2][0][2] = "ninety"  # minutes of a session
+    kept.write_text(json.dumps(document))
+    ws = Workspace(syllabus, store, TODAY, schedule_cache=kept)
+    assert ws.schedule == computed(store).schedule
