@@ -130,6 +130,34 @@ async def test_bad_minutes_are_refused_and_the_old_plan_kept(store: Store) -> No
     assert store.load_plan() == before
 
 
+async def test_removing_an_interview_changes_only_the_form_until_saved(store: Store) -> None:
+    before = store.load_plan()
+    assert before is not None and len(before.interviews) == 2
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        listing = app.screen.query_one("#interview-list", DataTable)
+        listing.focus()
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert listing.row_count == 1
+        assert any("not saved yet" in str(n.message) for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert store.load_plan() == before
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#interview-list", DataTable).focus()
+        await pilot.press("ctrl+r", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TodayScreen)
+    after = store.load_plan()
+    assert after is not None
+    assert after.interviews == before.interviews[1:]
+
+
 # --- today -------------------------------------------------------------------------------
 
 

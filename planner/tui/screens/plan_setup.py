@@ -193,8 +193,13 @@ class PlanSetupScreen(Screen[bool]):
         table = self.query_one("#interview-list", DataTable)
         if not self.interviews or not table.row_count:
             return
-        del self.interviews[table.cursor_row]
+        removed = self.interviews.pop(table.cursor_row)
         self._draw_interviews()
+        self.notify(
+            f"Removed {removed.name} from the form (not saved yet; Esc keeps the stored plan)",
+            timeout=4,
+            markup=False,
+        )
 
     @on(Button.Pressed, "#iv-add")
     def _add_pressed(self) -> None:
