@@ -5,7 +5,7 @@ A schedule is a pure function of the syllabus, the plan, the progress, today and
 own code. The key is a digest of all of them: the syllabus by the digest of its files' bytes
 (`Syllabus.digest`, set by the syllabus cache), the plan by its JSON, the progress by its
 full `repr` (every field of every record), today's date, planner's version and the size and
-modification time of each module of `planner.core`. Any change gives another key, which
+modification time of each module of `planner.core` and of fsrs. Any change gives another key, which
 misses, and the schedule is computed as usual. One file per data folder holds the latest
 schedule; reading it fails safe (anything unexpected is a miss), writing it never fails an
 action.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import importlib.util
 import json
 from contextlib import suppress
 from functools import cache
@@ -54,10 +55,13 @@ def schedule_key(syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.d
 
 @cache
 def _code_fingerprint() -> str:
-    """Size and modification time of each core module: a changed scheduler is another key."""
+    """Size and modification time of each core module and of the installed fsrs (which plans
+    the reviews), found without importing it: changed code is another key."""
     core = Path(__file__).parent / "core"
+    spec = importlib.util.find_spec("fsrs")
+    fsrs = Path(spec.origin).parent if spec and spec.origin else core
     parts: list[str] = []
-    for path in sorted(core.glob("*.py")):
+    for path in sorted(core.glob("*.py")) + sorted(fsrs.glob("*.py")):
         with suppress(OSError):
             stat = path.stat()
             parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
@@ -71,7 +75,7 @@ def load(path: Path, key: str) -> Computed | None:
         if document.get("format") != CACHE_FORMAT or document.get("key") != key:
             return None
         return from_data(document["schedule"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None  # a cache: a missing, truncated or foreign file is a miss
 
 

@@ -33,6 +33,7 @@ from planner.core.progress import (
     Review,
     WorkKind,
 )
+from planner.errors import StoreError
 from planner.migrations import SCHEMA_VERSION, migrate
 from planner.paths import database_path
 from planner.store_events import (
@@ -53,10 +54,6 @@ __all__ = ["UNDOABLE", "Event", "Store", "StoreError"]
 
 BUSY_TIMEOUT_SECONDS = 10.0
 """How long a write waits for another process's transaction before giving up."""
-
-
-class StoreError(Exception):
-    """The store cannot be opened or used (message is one line, for the user)."""
 
 
 def _now() -> str:

@@ -125,7 +125,7 @@ def test_unknown_round_without_a_close_match(data_dir: Path) -> None:
 BAD_SPECS = [
     (
         ["--interview", "Meta=2026-13-03:phone-screen"],
-        "Invalid value for '--interview': '2026-13-03' is not a date (YYYY-MM-DD)",
+        "Invalid value for '--interview': '2026-13-03' is not a day of the calendar",
     ),
     (
         ["--interview", "Meta 2026-12-03 phone-screen"],

@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -177,3 +179,53 @@ def test_each_plain_syllabus_model_has_its_schemas_fields_in_order_with_its_defa
             assert default is dataclasses.MISSING, name
         else:
             assert default == info.default, name
+
+
+@pytest.mark.parametrize(
+    "command", [["today"], ["plan"], ["plan", "--json"], ["status"], ["syllabus", "list"]]
+)
+def test_every_command_on_a_damaged_stored_plan_is_one_line_and_exit_1(
+    data_dir: Path, command: list[str]
+) -> None:
+    with Store.open(data_dir) as store:
+        store.save_plan(
+            Plan(interviews=(Interview(name="A", date=dt.date(2027, 1, 5), rounds=("ml-theory",)),))
+        )
+        path = store.path
+    damaged = '{"weekday_minutes":[90,90,90,90,90,90,9000]}'
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE plan SET json = ? WHERE id = 1", (damaged,))
+    done = subprocess.run(
+        [sys.executable, "-m", "planner", "--data-dir", str(data_dir), *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "planner: the stored plan is not valid: minutes on sun must be within 0..1440, got 9000"
+    ]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT json FROM plan").fetchone()[0] == damaged
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"start": "2026-W01-1"}, "start: Input should be a valid date"),
+        ({"start": "20260101ab"}, "start: Input should be a valid date"),
+        ({"start": "2026-12-01 "}, "start: Input should be a valid date"),
+        (
+            {"interviews": [{"name": "\ud800", "date": "2027-01-01", "rounds": ["r"]}]},
+            "interviews.0: an interview name must be text",
+        ),
+    ],
+)
+def test_what_only_looks_like_a_plan_as_written_goes_to_pydantic(data: Any, message: str) -> None:
+    with pytest.raises(PlanError, match=message):
+        plan_from_data(data)
+
+
+def test_a_plan_nested_too_deeply_is_a_plan_error() -> None:
+    with pytest.raises(PlanError):
+        plan_from_json("[" * 100_000 + "]" * 100_000)

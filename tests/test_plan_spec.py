@@ -42,7 +42,8 @@ def test_interview_name_may_contain_equals() -> None:
         ("Meta=2026-12-03", "has no rounds"),
         ("Meta=2026-12-03:", "has an empty round"),
         ("Meta=2026-12-03:ml-theory,,ml-design", "has an empty round"),
-        ("Meta=2026-02-30:ml-theory", "'2026-02-30' is not a date (YYYY-MM-DD)"),
+        ("Meta=2026-02-30:ml-theory", "'2026-02-30' is not a day of the calendar"),
+        ("A\udcff=2026-12-03:ml-theory", "must be text (UTF-8)"),
         ("Meta=tomorrow:ml-theory", "'tomorrow' is not a date (YYYY-MM-DD)"),
         ("Meta=20261203:ml-theory", "'20261203' is not a date (YYYY-MM-DD)"),
         ("x" * 201 + "=2026-12-03:ml-theory", "longer than 200 characters"),
@@ -112,7 +113,7 @@ def test_day_off_single_and_range() -> None:
         ("2026-12-26..2026-12-24", "end before they start"),
         ("2026-12-24..", "'' is not a date"),
         ("christmas", "'christmas' is not a date"),
-        ("2026-12-24..2026-12-32", "'2026-12-32' is not a date"),
+        ("2026-12-24..2026-12-32", "'2026-12-32' is not a day of the calendar"),
     ],
 )
 def test_bad_days_off(spec: str, message: str) -> None:

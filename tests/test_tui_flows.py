@@ -79,7 +79,8 @@ async def test_first_run_asks_for_a_plan_and_saves_it(data_dir: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "date", "field", "message"),
     [
-        ("Meta", "2026-13-01", "date", "is not a date"),
+        ("Meta", "2026-13-01", "date", "is not a day of the calendar"),
+        ("Meta", "soon", "date", "is not a date (YYYY-MM-DD)"),
         ("Meta", "2026-11-01", "date", "is in the past"),
         ("", "2026-12-09", "name", "Give the interview a name"),
         ("Meta", "2026-12-09", "rounds", "Pick at least one round"),

@@ -34,7 +34,7 @@ def test_read_interview() -> None:
         ("x" * 201, "2026-12-09", ["ml-theory"], "name", "at most 200"),
         ("Meta", "", ["ml-theory"], "date", "The date of the interview"),
         ("Meta", "12/09/2026", ["ml-theory"], "date", "is not a date (YYYY-MM-DD)"),
-        ("Meta", "2026-02-30", ["ml-theory"], "date", "is not a date"),
+        ("Meta", "2026-02-30", ["ml-theory"], "date", "is not a day of the calendar"),
         ("Meta", "2026-11-24", ["ml-theory"], "date", "Tue 24 Nov 2026 is in the past"),
         ("Meta", "2026-12-09", [], "rounds", "Pick at least one round"),
         ("Meta", "2026-12-09", ["cooking"], "rounds", "Unknown round 'cooking'"),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import sys
 
 import click
 
 from planner import __version__
 from planner.cli.context import Env, env, global_options
+from planner.errors import StoreError
 
 # Command name -> the module that adds it to `cli` (with `@cli.command()`). A module is
 # imported only when its command runs (or for --help), so that `planner` alone, the app,
@@ -62,4 +64,9 @@ def cli(ctx: click.Context) -> None:
 
 
 def main() -> None:
-    cli(prog_name="planner")
+    try:
+        cli(prog_name="planner")
+    except StoreError as exc:
+        # Commands say what went wrong where they can; none may end in a traceback.
+        click.echo(f"planner: {exc}", err=True)
+        sys.exit(1)

@@ -24,6 +24,16 @@ def _check(ok: bool, message: str) -> None:
         raise ValueError(message)
 
 
+def _is_text(*values: str) -> bool:
+    """No lone surrogates (what undecodable bytes on a command line become)."""
+    try:
+        for value in values:
+            value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _within(name: str, value: object, low: float, high: float) -> None:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise TypeError(f"{name} must be a number, got {value!r}")
@@ -45,6 +55,7 @@ class Interview:
     def __post_init__(self) -> None:
         _check(1 <= len(self.name) <= 200, "an interview name has 1..200 characters")
         _check(len(self.rounds) >= 1, "an interview has at least one round")
+        _check(_is_text(self.name, *self.rounds), "an interview name must be text (UTF-8)")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

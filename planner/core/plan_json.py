@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import asdict
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -52,6 +53,8 @@ def plan_from_json(text: str | bytes) -> Plan:
         data = json.loads(text)
     except ValueError as exc:
         raise PlanError(f"not JSON: {exc}") from None
+    except RecursionError:
+        raise PlanError("not a plan: nested too deeply") from None
     return plan_from_data(data)
 
 
@@ -59,7 +62,7 @@ def plan_from_data(data: Any) -> Plan:
     """A plan from JSON data (dates as `YYYY-MM-DD` text). Raises `PlanError`."""
     try:
         return _as_written(data)
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
         pass
     from pydantic import ValidationError
 
@@ -93,6 +96,7 @@ def one_line_error(exc: ValidationError) -> str:
 
 # --- the fast path: exactly what `plan_to_data` writes, or an exception ---------------------
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PLAN_KEYS = frozenset(("interviews", "weekday_minutes", "days_off", "start", "options", "syllabi"))
 _OPTION_KEYS = frozenset(("min_session", "max_session", "mock_days", "recall_target", "drill_size"))
 
@@ -149,6 +153,7 @@ def _list(value: Any) -> list[Any]:
 def _text(value: Any) -> str:
     if type(value) is not str:
         raise TypeError("text expected")
+    value.encode("utf-8")  # a lone surrogate is not text: pydantic names it
     return value
 
 
@@ -158,6 +163,6 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 def _date(value: Any) -> dt.date:
     text = _text(value)
-    if len(text) != 10:
+    if not _DATE.fullmatch(text):  # fromisoformat also takes `2026-W01-1` and `20260101`
         raise ValueError("YYYY-MM-DD expected")
     return dt.date.fromisoformat(text)

@@ -20,12 +20,12 @@ class SpecError(ValueError):
 
 def parse_date(text: str) -> dt.date:
     value = text.strip()
+    if not _DATE.fullmatch(value):
+        raise SpecError(f"{text!r} is not a date (YYYY-MM-DD)")
     try:
-        if not _DATE.fullmatch(value):
-            raise ValueError
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise SpecError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+        raise SpecError(f"{value!r} is not a day of the calendar") from None
 
 
 def parse_interview(spec: str) -> Interview:
@@ -44,7 +44,10 @@ def parse_interview(spec: str) -> Interview:
     if len(name) > 200:
         raise SpecError(f"interview name is longer than 200 characters: {name[:40]!r}...")
     unique = tuple(dict.fromkeys(rounds))
-    return Interview(name=name, date=date, rounds=unique)
+    try:
+        return Interview(name=name, date=date, rounds=unique)
+    except ValueError as exc:  # e.g. bytes that are not UTF-8 in the name
+        raise SpecError(f"interview {spec!r}: {exc}") from None
 
 
 def _weekday(text: str, spec: str) -> int:

@@ -16,6 +16,7 @@ class MinutesBar(Widget):
     MinutesBar {
         height: 1;
         width: 1fr;
+        color: $foreground;
     }
     """
 

@@ -1,0 +1,7 @@
+"""Errors meant for the person, not for a traceback: their message is one line."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used (message is one line, for the user)."""
