@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -240,6 +241,30 @@ async def test_push_to_tomorrow_moves_the_session(store: Store) -> None:
     assert store.load_progress().pushed[first] == TODAY + dt.timedelta(days=1)
 
 
+async def test_push_keeps_the_cursor_in_place_and_says_where_the_item_went(
+    store: Store,
+) -> None:
+    plan = store.load_plan()
+    assert plan is not None
+    store.save_plan(replace(plan, weekday_minutes=(300,) * 7))  # a day of several rows
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        before = table_ids(table)
+        assert len(before) >= 3
+        await pilot.press("down")
+        await pilot.press("t")
+        await pilot.pause()
+        pushed = before[1]
+        assert pushed not in table_ids(table)
+        assert table_ids(table)[0] == before[0]
+        assert table.cursor_row == 1  # on the row that took its place, not back at the top
+        lands = min(on for on, _ in app.workspace.schedule.sessions_of(pushed))
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.endswith(f"(now on {lands:%a %d %b})") for m in messages), messages
+
+
 async def test_open_link_opens_only_http(store: Store) -> None:
     app = make_app(store)
     opened: list[str] = []
@@ -461,6 +486,24 @@ async def test_today_fits_a_small_terminal(store: Store) -> None:
         assert table.row_count > 0
         assert table.virtual_size.width <= 80
         assert not table.show_horizontal_scrollbar
+
+
+@pytest.mark.parametrize("key", ["1", "2", "3", "4", "5"])
+async def test_a_narrow_footer_always_shows_help(store: Store, key: str) -> None:
+    from planner.tui.screens.help import HelpScreen
+    from planner.tui.widgets.key_bar import KeyBar
+
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        keys = str(app.screen.query_one(KeyBar).render())
+        assert len(keys) <= 80
+        assert keys.rstrip().endswith("? Help  ^p palette")
+        await pilot.click(KeyBar, offset=(keys.index("Help"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
 
 
 async def test_mouse_on_the_tab_bar_and_the_footer_keys(store: Store) -> None:

@@ -49,7 +49,7 @@ def test_bad_interviews(name: str, date: str, rounds: list[str], field: str, mes
 
 def test_read_minutes() -> None:
     assert read_minutes(WEEK) == (90, 90, 90, 90, 90, 240, 0)
-    assert read_minutes(["", " 30 ", "0", "0", "0", "0", "1440"]) == (0, 30, 0, 0, 0, 0, 1440)
+    assert read_minutes(["0", " 30 ", "0", "0", "0", "0", "1440"]) == (0, 30, 0, 0, 0, 0, 1440)
 
 
 @pytest.mark.parametrize(
@@ -58,6 +58,7 @@ def test_read_minutes() -> None:
         (["ninety", "0", "0", "0", "0", "0", "0"], "min-mon", "Mon: 'ninety' is not minutes"),
         (["0", "0", "0", "0", "0", "0", "1441"], "min-sun", "Sun: 1441 is not within 0..1440"),
         (["0", "-5", "0", "0", "0", "0", "0"], "min-tue", "Tue: -5 is not within"),
+        (["0", "0", "0", "0", " ", "0", "0"], "min-fri", "Fri: how many minutes? (0 for none)"),
     ],
 )
 def test_bad_minutes(texts: list[str], field: str, message: str) -> None:

@@ -201,6 +201,36 @@ def test_plan_status_on_track_behind_infeasible() -> None:
     assert plan_status(syl, None, ok).kind == "no-plan"
 
 
+def test_plan_status_of_two_short_interviews_describes_each_its_own() -> None:
+    syl = syllabus()
+    late = Late("book/ch2", dt.date(2026, 12, 2), dt.date(2026, 12, 4))
+    both = Schedule(
+        TODAY,
+        (),
+        (
+            report(
+                "Onsite",
+                dt.date(2026, 12, 20),
+                feasible=False,
+                short_minutes=225,
+                extra_minutes_per_week=None,
+            ),
+            report(
+                "Phone",
+                dt.date(2026, 12, 3),
+                feasible=False,
+                short_minutes=80,
+                late=(late,),
+                extra_minutes_per_week=90,
+            ),
+        ),
+    )
+    status = plan_status(syl, plan(), both)
+    assert status.kind == "behind"
+    assert status.text == "Behind by 1h20m for Phone, 1 item late; Onsite 3h45m short (infeasible)"
+    assert status.fix == "add 1h30m a week (for Phone)"
+
+
 def test_agenda_shows_done_work_in_the_past_and_sessions_ahead() -> None:
     syl = syllabus()
     yesterday = TODAY - dt.timedelta(days=1)

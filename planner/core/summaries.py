@@ -165,7 +165,9 @@ def _fix_text(syllabus: Syllabus, report: InterviewReport) -> str:
 
 def plan_status(syllabus: Syllabus, plan: Plan | None, schedule: Schedule) -> PlanStatus:
     """On track (with the days of slack), behind (short, and more weekly time would fix it) or
-    infeasible (no amount of weekly time fixes it), with the fix the scheduler found."""
+    infeasible (no amount of weekly time fixes it), with the fix the scheduler found. When
+    several interviews are short, the first one is described and its fix given; the others
+    are named after it (each interview's shortfall is its own, never a sum)."""
     coming = [r for r in schedule.interviews if r.date >= schedule.today]
     if plan is None or not plan.interviews:
         return PlanStatus("no-plan", "No interviews planned yet")
@@ -176,20 +178,23 @@ def plan_status(syllabus: Syllabus, plan: Plan | None, schedule: Schedule) -> Pl
         slack = min(r.slack_days for r in coming)
         days = "1 day" if slack == 1 else f"{slack} days"
         return PlanStatus("on-track", f"On track, {days} of slack")
-    worst = min(short, key=lambda r: (r.date, r.name))
-    total_short = sum(r.short_minutes for r in short)
-    late = len({late.id for r in short for late in r.late})
+    first = min(short, key=lambda r: (r.date, r.name))
+    late = len({x.id for x in first.late})
     items = f", {late} item{'s' if late != 1 else ''} late" if late else ""
-    fix = _fix_text(syllabus, worst)
-    if all(r.extra_minutes_per_week is not None for r in short):
-        return PlanStatus(
-            "behind", f"Behind by {format_minutes(total_short)} for {worst.name}{items}", fix
-        )
+    others = [r for r in short if r is not first]
+    also = ""
+    if len(others) == 1:
+        other = others[0]
+        hopeless = " (infeasible)" if other.extra_minutes_per_week is None else ""
+        also = f"; {other.name} {format_minutes(other.short_minutes)} short{hopeless}"
+    elif others:
+        also = f"; {len(others)} more interviews short"
+    fix = _fix_text(syllabus, first)
+    if others:
+        fix = f"{fix} (for {first.name})"
+    short_by = format_minutes(first.short_minutes)
+    if first.extra_minutes_per_week is not None:
+        return PlanStatus("behind", f"Behind by {short_by} for {first.name}{items}{also}", fix)
     return PlanStatus(
-        "infeasible",
-        f"Infeasible: {format_minutes(total_short)} short for {worst.name}{items}",
-        fix,
+        "infeasible", f"Infeasible: {short_by} short for {first.name}{items}{also}", fix
     )
-
-
-# --- schedule agenda -----------------------------------------------------------------------

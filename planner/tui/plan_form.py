@@ -51,7 +51,9 @@ def read_minutes(texts: Sequence[str]) -> tuple[int, int, int, int, int, int, in
     values: list[int] = []
     for day, text in zip(WEEKDAYS, texts, strict=True):
         field = f"min-{day}"
-        stripped = text.strip() or "0"
+        stripped = text.strip()
+        if not stripped:
+            raise FieldError(field, f"{day.capitalize()}: how many minutes? (0 for none)")
         try:
             value = int(stripped)
         except ValueError:

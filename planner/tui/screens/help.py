@@ -79,7 +79,9 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box"):
             yield Static("Keys", id="help-title")
             yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=False)
-            yield Static("Every action is also in the command palette (ctrl+p).", id="help-tip")
+            yield Static(
+                "Every key of a screen is also in its command palette (ctrl+p).", id="help-tip"
+            )
         yield KeyBar()
 
     def on_mount(self) -> None:

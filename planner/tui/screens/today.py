@@ -113,6 +113,7 @@ class TodayScreen(PlannerScreen):
     def _draw_table(self) -> None:
         table = self.query_one("#sessions", DataTable)
         current = self._current_id()
+        current_index = table.cursor_row
         table.clear(columns=True)
         width = self._drawn_width = self.size.width or 80
         rounds_w, minutes_w = (18, 9) if width >= 100 else (12, 8)
@@ -140,6 +141,9 @@ class TodayScreen(PlannerScreen):
             )
         if current is not None and any(r.id == current for r in self._rows):
             table.move_cursor(row=table.get_row_index(current))
+        elif self._rows:
+            # The row left (pushed, say): stay at its place, on the row that took it.
+            table.move_cursor(row=min(max(current_index, 0), len(self._rows) - 1))
 
     def on_resize(self) -> None:
         if self._rows and self.size.width != self._drawn_width:
@@ -200,9 +204,12 @@ class TodayScreen(PlannerScreen):
         row = self._current_row()
         if row is None:
             return
-        to = self.workspace.push_tomorrow(row.id)
+        ws = self.workspace
+        ws.push_tomorrow(row.id)
         self.changed()
-        self.notify(f"Moved to {to:%a %d %b}: {row.title}", timeout=2, markup=False)
+        later = [on for on, _ in ws.schedule.sessions_of(row.id) if on > ws.today]
+        where = f"now on {min(later):%a %d %b}" if later else "no room for it before the interview"
+        self.notify(f"Not today: {row.title} ({where})", timeout=3, markup=False)
 
     def action_open_item(self) -> None:
         row = self._current_row()

@@ -36,12 +36,13 @@ class KeyBar(Widget):
     def _bindings_changed(self, _screen: Screen[object]) -> None:
         self.refresh()
 
-    def _keys(self) -> tuple[list[tuple[str, Content]], tuple[str, Content] | None]:
-        """(key, drawn text) of each shown binding, and of the command palette's."""
+    def _keys(self) -> tuple[list[tuple[str, Content]], list[tuple[str, Content]]]:
+        """(key, drawn text) of each shown binding, and of those kept at the right end
+        whatever the width: help, which lists every key, and the command palette."""
         app = self.app
         seen: set[str] = set()
         keys: list[tuple[str, Content]] = []
-        palette: tuple[str, Content] | None = None
+        pinned: list[tuple[str, Content]] = []
         # A screen may keep a key bound (so it does not fall through to the app) yet not
         # worth showing: it defines `key_hidden(action) -> bool`.
         hidden = getattr(self.screen, "key_hidden", None)
@@ -64,15 +65,15 @@ class KeyBar(Widget):
                 ("palette" if is_palette else binding.description, "" if active.enabled else style),
                 " ",
             )
-            if is_palette:
-                palette = (key, text)
+            if is_palette or binding.action == "help":
+                pinned.append((key, text))
             else:
                 keys.append((key, text))
-        return keys, palette
+        return keys, pinned
 
     def render(self) -> RenderResult:
-        keys, palette = self._keys()
-        room = self.size.width - (palette[1].cell_length if palette else 0)
+        keys, pinned = self._keys()
+        room = self.size.width - sum(text.cell_length for _, text in pinned)
         self._spans = []
         drawn: list[Content] = []
         x = 0
@@ -82,10 +83,13 @@ class KeyBar(Widget):
             self._spans.append((x, x + text.cell_length, key))
             drawn.append(text)
             x += text.cell_length
-        if palette is not None:
+        if pinned:
             drawn.append(Content(" " * max(0, room - x)))
-            self._spans.append((room, room + palette[1].cell_length, palette[0]))
-            drawn.append(palette[1])
+            x = max(x, room)
+            for key, text in pinned:
+                self._spans.append((x, x + text.cell_length, key))
+                drawn.append(text)
+                x += text.cell_length
         return Content.assemble(*drawn)
 
     def on_click(self, event: events.Click) -> None:
