@@ -10,8 +10,11 @@ For a round, judged against an interview (its date D):
 - practice = the share of the round's practice items practised at least once (a review, a
   drill rating, a coding attempt or a mock round); where the round has mock rounds, the mean
   of that share and the mean mock score.
-- slack_days = the scheduler's slack for the interview: days between the last required
-  session and the deadline, negative when behind.
+- slack_days = days between the last planned session of the round's required study items
+  and the interview's last study day (the day before its mock days), negative when behind;
+  a round with nothing left counts from today; where some of its work does not fit at all,
+  the interview's slack from the scheduler (estimated at the weekly pace). An interview's
+  slack is the scheduler's, over all its rounds.
 
 The headline of a round is `0.5 * coverage + 0.3 * recall + 0.2 * practice`; a round with no
 practice items has no recall or practice part and its headline is its coverage. The readiness
@@ -35,7 +38,7 @@ from typing import TYPE_CHECKING
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress
 from planner.core.review import cards, first_interview_dates, practice_log, recall_on
-from planner.core.schedule_types import Schedule
+from planner.core.schedule_types import InterviewReport, Schedule
 from planner.core.syllabus import StudyItem, Syllabus
 
 if TYPE_CHECKING:
@@ -185,8 +188,11 @@ def _practice_done(
 class _Judge:
     """Shared lookups while computing one Readiness."""
 
-    def __init__(self, syllabus: Syllabus, progress: Progress, schedule: Schedule) -> None:
+    def __init__(
+        self, syllabus: Syllabus, progress: Progress, schedule: Schedule, mock_days: int
+    ) -> None:
         self.syllabus = syllabus
+        self.mock_days = mock_days
         self.progress = progress
         self.schedule = schedule
         self.cards = cards(progress, (p.id for p in syllabus.practice))
@@ -212,16 +218,39 @@ class _Judge:
             coverage=done / required if required else 1.0,
             recall=recall,
             practice=_practice_done(practice_ids, self.progress, self.practised),
-            slack_days=self.report_slack(interview),
+            slack_days=self.round_slack(interview, {i.id for i in items}),
             required_minutes=required,
             done_minutes=done,
         )
 
     def report_slack(self, interview: Interview) -> int:
+        report = self._report(interview)
+        return report.slack_days if report is not None else 0
+
+    def _report(self, interview: Interview) -> InterviewReport | None:
         for report in self.schedule.interviews:
             if report.name == interview.name and report.date == interview.date:
-                return report.slack_days
-        return 0
+                return report
+        return None
+
+    def round_slack(self, interview: Interview, item_ids: set[str]) -> int:
+        """Days between the round's last planned study session and the interview's last
+        study day; the interview's own slack when some of the round's work does not fit at
+        all (the scheduler estimates that at the weekly pace)."""
+        report = self._report(interview)
+        if report is None:
+            return 0
+        if any(x.finishes is None for x in report.late if x.id in item_ids):
+            return report.slack_days
+        last_study_day = interview.date - dt.timedelta(days=self.mock_days + 1)
+        planned = [
+            day.date
+            for day in self.schedule.days
+            if day.date <= interview.date
+            and any(s.kind == "study" and s.id in item_ids for s in day.sessions)
+        ]
+        last = max(planned, default=self.schedule.today - dt.timedelta(days=1))
+        return (last_study_day - last).days
 
 
 def _done_by(items: Mapping[str, StudyItem], progress: Progress) -> Callable[[dt.date], int]:
@@ -321,7 +350,7 @@ def readiness(
 ) -> Readiness:
     """Readiness of every upcoming interview and its rounds (see the module docstring for
     the parts and the formula). Pure: the same inputs give the same figures."""
-    judge = _Judge(syllabus, progress, schedule)
+    judge = _Judge(syllabus, progress, schedule, plan.options.mock_days)
     upcoming = sorted(
         (i for i in plan.interviews if i.date >= today), key=lambda i: (i.date, i.name)
     )
