@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,17 +62,18 @@ class Event:
     payload: dict[str, Any]
     undone: bool = False
 
-    def describe(self) -> str:
+    def describe(self, name: Callable[[str], str] = str) -> str:
         """One line for people: what this action did (the bare action when the payload is
-        not what the store writes)."""
+        not what the store writes); `name` turns an item or practice id into what is shown
+        (the id itself by default, as the command line prints it)."""
         try:
-            return _describe(self.action, self.payload)
+            return _describe(self.action, self.payload, name)
         except (AttributeError, TypeError, ValueError):
             return self.action
 
 
-def _describe(action: str, p: Mapping[str, Any]) -> str:
-    ident = str(p.get("id") or p.get("practice_id") or "")
+def _describe(action: str, p: Mapping[str, Any], name: Callable[[str], str]) -> str:
+    ident = name(str(p.get("id") or p.get("practice_id") or ""))
     match action:
         case "done":
             return f"done {ident} ({p.get('minutes', 0)} min on {p.get('on')})"

@@ -206,6 +206,10 @@ async def test_undo_takes_back_the_tick(store: Store) -> None:
         await pilot.press("u")
         await pilot.pause()
         assert cell_text(table, first, "check") == "[ ]"
+        item = app.workspace.syllabus.item(first)
+        assert item is not None
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith(f"Undone: done {item.title} (") for m in messages), messages
     assert not store.load_progress().is_done(first)
 
 
@@ -322,6 +326,9 @@ async def test_note_typed_then_app_closed_is_intact_when_reopened(data_dir: Path
         await pilot.pause()
         editor = app.screen.query_one("#note-editor", TextArea)
         assert editor.text == "Bias [red]variance[/] *tradeoff*"
+        await pilot.press(*" and more")  # goes after what is there, not before it
+        await pilot.press("ctrl+q")
+    assert store.note(first) == "Bias [red]variance[/] *tradeoff* and more"
     store.close()
 
 

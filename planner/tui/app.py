@@ -163,7 +163,11 @@ class PlannerApp(App[None]):
         if event is None:
             self.notify("Nothing to undo", severity="warning", timeout=2)
         else:
-            self.notify(f"Undone: {event.describe()}", timeout=2, markup=False)
+            from planner.core.labels import title_of
+
+            syllabus = self.workspace.syllabus
+            what = event.describe(lambda any_id: title_of(syllabus, any_id))
+            self.notify(f"Undone: {what}", timeout=3, markup=False)
         self._refresh_current()
 
     def action_help(self) -> None:

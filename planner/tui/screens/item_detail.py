@@ -56,6 +56,7 @@ class ItemDetailScreen(PlannerScreen):
         self._saved_text = self.workspace.note(self.item_id)
         editor = self._editor = self.query_one("#note-editor", TextArea)
         editor.load_text(self._saved_text)
+        editor.move_cursor(editor.document.end)  # typing adds to the note, after what is there
         self._update_preview(self._saved_text)
         super().on_mount()
         # "saved as you type": typing goes straight into the note, without a key first
