@@ -472,6 +472,11 @@ async def test_schedule_jumps_to_today_and_between_weeks(store: Store) -> None:
         agenda = app.screen.query_one("#agenda", DataTable)
         keys = table_ids(agenda)
         assert keys[agenda.cursor_row] == f"{TODAY.isoformat()}#0"
+        # the top row is today's week heading or today, never the tail of an earlier day
+        top = keys[round(agenda.scroll_y)]
+        assert top == f"{TODAY.isoformat()}#0" or (
+            top.startswith("week-") and top <= f"week-{TODAY.isoformat()}"
+        )
         await pilot.press("n")
         await pilot.pause()
         assert keys[agenda.cursor_row].startswith("week-")

@@ -289,7 +289,7 @@ async def test_schedule_opens_with_today_at_the_top_when_the_plan_started_earlie
         today = table.get_row_index(f"{TODAY.isoformat()}#0")
         assert table.cursor_row == today
         # today's row is near the top, so today's sessions and the next days show below it
-        assert today - 2 <= table.scroll_y <= today
+        assert today - 4 <= table.scroll_y <= today
     store.close()
 
 

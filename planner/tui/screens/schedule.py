@@ -158,10 +158,15 @@ class ScheduleScreen(PlannerScreen):
         except Exception:
             return
         table.move_cursor(row=index, animate=False)
-        table.scroll_to(y=max(0, index - 1), animate=False)
+        # Today at the top, under its week's heading when that is close: never the tail
+        # of yesterday, which reads as if today started half-way.
+        week_rows = [table.get_row_index(k) for k in self._week_rows]
+        heading = max((r for r in week_rows if r <= index), default=index)
+        top = heading if index - heading <= 4 else index
+        table.scroll_to(y=top, animate=False)
         # on the first draw the table has no size yet: scroll again once it is laid out,
         # so that today is at the top (with the days after it), not at the bottom edge
-        self.call_after_refresh(table.scroll_to, y=max(0, index - 1), animate=False)
+        self.call_after_refresh(table.scroll_to, y=top, animate=False)
 
     def _move_week(self, step: int) -> None:
         table = self.query_one("#agenda", DataTable)
