@@ -410,6 +410,12 @@ async def test_tick_from_the_syllabus_tree(store: Store) -> None:
         await pilot.press("space")
         await pilot.pause()
         assert "[x]" in str(node.label)
+        # the filtered resource still counts all its items, not only the one shown
+        resource = node.parent
+        assert resource is not None and resource.data is not None
+        total = len(resource.data.item_ids)
+        assert total > 1
+        assert f"1/{total} done" in str(resource.label)
     assert store.load_progress().is_done(item_id)
 
 

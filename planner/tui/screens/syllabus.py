@@ -94,25 +94,28 @@ class SyllabusScreen(PlannerScreen):
             rounds.append((NO_ROUND, "Items of no round"))
         filtering = bool(self._query)
         for round_id, round_name in rounds:
-            items = [
+            # A node's progress is always over all its items: a filter hides leaves, it
+            # does not make a resource "done" because its one matching item is.
+            of_round = [
                 i
                 for i in syllabus.items
-                if (round_id in i.rounds or (round_id == NO_ROUND and not i.rounds))
-                and self._matches(i)
+                if round_id in i.rounds or (round_id == NO_ROUND and not i.rounds)
             ]
+            items = [i for i in of_round if self._matches(i)]
             if not items:
                 continue
             round_node = tree.root.add(
-                round_name, NodeRef("round", round_id, tuple(i.id for i in items))
+                round_name, NodeRef("round", round_id, tuple(i.id for i in of_round))
             )
             self._tree_nodes.append(round_node)
             by_resource: dict[str, list[StudyItem]] = {}
             for item in items:
                 by_resource.setdefault(item.resource.id, []).append(item)
             for resource_id, resource_items in by_resource.items():
+                all_ids = tuple(i.id for i in of_round if i.resource.id == resource_id)
                 resource_node = round_node.add(
                     resource_items[0].resource.title,
-                    NodeRef("resource", resource_id, tuple(i.id for i in resource_items)),
+                    NodeRef("resource", resource_id, all_ids),
                     expand=filtering,
                 )
                 self._tree_nodes.append(resource_node)
