@@ -265,6 +265,12 @@ async def test_finished_drill_shows_close_not_the_rating_keys(store: Store) -> N
         await pilot.press("4", "d")
         await pilot.pause()
         bar = app.screen.query_one(KeyBar)
+        assert "Again" not in str(bar.render())  # ratings are offered once the answer shows
+        await pilot.press("1")  # and say so, rather than doing nothing
+        await pilot.pause()
+        assert any("Show the answer first" in str(n.message) for n in app._notifications)
+        await pilot.press("space")
+        await pilot.pause()
         assert "Again" in str(bar.render())
         await pilot.press("escape")  # stop: the summary stays until closed
         await pilot.pause()

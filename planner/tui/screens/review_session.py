@@ -119,8 +119,9 @@ class ReviewSessionScreen(Screen[int]):
         return True
 
     def key_hidden(self, action: str) -> bool:
-        """The rating keys once the session is over: they stay bound but do nothing."""
-        return self.finished and action.startswith("rate(")
+        """The rating keys until the answer shows and once the session is over: they stay
+        bound (and say why they do nothing) but are not offered."""
+        return action.startswith("rate(") and (self.finished or not self.revealed)
 
     def action_reveal(self) -> None:
         pid = self.current
