@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from planner.store import Store
 
 FIXED_TODAY = dt.date(2026, 11, 25)
 
@@ -30,3 +35,13 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def today() -> dt.date:
     return FIXED_TODAY
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    """A store with the fixed plan of `tests.tui_support` (files may define their own)."""
+    from tests.tui_support import store_with_plan
+
+    s = store_with_plan(data_dir)
+    yield s
+    s.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,14 +17,7 @@ from planner.core.syllabus import Syllabus
 from planner.paths import bundled_syllabus
 from planner.store import Store
 from planner.workspace import Workspace
-from tests.tui_support import TODAY, bundled, store_with_plan
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = store_with_plan(data_dir)
-    yield s
-    s.close()
+from tests.tui_support import TODAY, bundled
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 
 from planner.store import Store
 from planner.tui.app import PlannerApp
-from tests.tui_support import make_app, store_with_plan
+from tests.tui_support import make_app
 
 Compare = Callable[..., bool]
 WIDE = (120, 40)
@@ -27,13 +27,6 @@ def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     monkeypatch.undo()
     time.tzset()
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = store_with_plan(data_dir)
-    yield s
-    s.close()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,13 +20,6 @@ from planner.tui.widgets.minutes_bar import MinutesBar
 from tests.tui_support import TODAY, make_app, store_with_plan
 
 SIZE = (120, 40)
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = store_with_plan(data_dir)
-    yield s
-    s.close()
 
 
 def table_ids(table: DataTable[object]) -> list[str]:

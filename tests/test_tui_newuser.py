@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import pytest
 from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Label, SelectionList, Static, TextArea, Tree
@@ -28,13 +26,6 @@ from planner.tui.widgets.key_bar import KeyBar
 from tests.tui_support import TODAY, fixed_plan, make_app, store_with_plan
 
 SMALL = (80, 24)
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = store_with_plan(data_dir)
-    yield s
-    s.close()
 
 
 # --- plan setup ---------------------------------------------------------------------------

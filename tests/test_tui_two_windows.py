@@ -3,22 +3,13 @@ work, and each shows what the other did."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from textual.widgets import DataTable
 
 from planner.store import Store
 from planner.workspace import Workspace
-from tests.tui_support import TODAY, bundled, make_app, store_with_plan
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = store_with_plan(data_dir)
-    yield s
-    s.close()
+from tests.tui_support import TODAY, bundled, make_app
 
 
 def test_a_tick_decides_on_what_another_window_did(data_dir: Path, store: Store) -> None:

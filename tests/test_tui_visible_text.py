@@ -9,24 +9,15 @@ checked here, at both sizes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from planner.store import Store
-from tests.tui_support import make_app, store_with_plan
+from tests.tui_support import make_app
 
 TEXT = re.compile(r'<text class="([\w-]+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>')
 STYLE = re.compile(r"\.([\w-]+) \{ ([^}]*)\}")
 RECT = re.compile(r'<rect fill="(#[0-9a-f]{6})" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"')
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = store_with_plan(data_dir)
-    yield s
-    s.close()
 
 
 def invisible_text(svg: str) -> list[str]:

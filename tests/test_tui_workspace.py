@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from planner.store import Store
 from planner.workspace import Workspace
-from tests.tui_support import TODAY, bundled, store_with_plan
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    s = store_with_plan(data_dir)
-    yield s
-    s.close()
+from tests.tui_support import TODAY, bundled
 
 
 def first_session(ws: Workspace) -> str:
