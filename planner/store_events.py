@@ -62,31 +62,33 @@ class Event:
     payload: dict[str, Any]
     undone: bool = False
 
-    def describe(self, name: Callable[[str], str] = str) -> str:
+    def describe(self, name: Callable[[str], str] = str, day: Callable[[str], str] = str) -> str:
         """One line for people: what this action did (the bare action when the payload is
         not what the store writes); `name` turns an item or practice id into what is shown
-        (the id itself by default, as the command line prints it)."""
+        and `day` an ISO date (both as stored by default, as the command line prints them)."""
         try:
-            return _describe(self.action, self.payload, name)
+            return _describe(self.action, self.payload, name, day)
         except (AttributeError, TypeError, ValueError):
             return self.action
 
 
-def _describe(action: str, p: Mapping[str, Any], name: Callable[[str], str]) -> str:
+def _describe(
+    action: str, p: Mapping[str, Any], name: Callable[[str], str], day: Callable[[str], str]
+) -> str:
     ident = name(str(p.get("id") or p.get("practice_id") or ""))
     match action:
         case "done":
-            return f"done {ident} ({p.get('minutes', 0)} min on {p.get('on')})"
+            return f"done {ident} ({p.get('minutes', 0)} min on {day(str(p.get('on')))})"
         case "undone":
             return f"not done {ident}"
         case "minutes":
-            return f"{int(p.get('minutes', 0)):+d} min on {ident} ({p.get('on')})"
+            return f"{int(p.get('minutes', 0)):+d} min on {ident} ({day(str(p.get('on')))})"
         case "skip":
             return f"skipped {ident}" if p.get("skipped") else f"unskipped {ident}"
         case "push":
-            return f"pushed {ident} to {p.get('to')}"
+            return f"pushed {ident} to {day(str(p.get('to')))} or later"
         case "pin":
-            return f"pinned {ident} to {p.get('on')}"
+            return f"pinned {ident} to {day(str(p.get('on')))}"
         case "unpin":
             return f"unpinned {ident}"
         case "note":

@@ -187,6 +187,23 @@ async def test_tick_is_stored_and_updates_today_and_schedule(store: Store) -> No
     assert progress.of(first).minutes_spent == minutes.minutes
 
 
+async def test_after_a_tick_the_cursor_goes_to_the_next_thing_to_do(store: Store) -> None:
+    plan = store.load_plan()
+    assert plan is not None
+    store.save_plan(replace(plan, weekday_minutes=(300,) * 7))  # a day of several rows
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        before = table_ids(table)
+        await pilot.press("down", "space")
+        await pilot.pause()
+        ids = table_ids(table)
+        assert ids[0] == before[1]  # done work is listed first
+        assert ids[table.cursor_row] == before[0]  # the first row still to do
+        assert cell_text(table, before[0], "check") == "[ ]"
+
+
 async def test_undo_takes_back_the_tick(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -201,7 +218,7 @@ async def test_undo_takes_back_the_tick(store: Store) -> None:
         item = app.workspace.syllabus.item(first)
         assert item is not None
         messages = [str(n.message) for n in app._notifications]
-        assert any(m.startswith(f"Undone: done {item.title} (") for m in messages), messages
+        assert f"Undone: done {item.title} ({item.minutes} min on Wed 25 Nov)" in messages
     assert not store.load_progress().is_done(first)
 
 
@@ -289,6 +306,31 @@ async def test_command_palette_runs_a_screen_action(store: Store) -> None:
         await pilot.press("enter")
         await pilot.pause(0.3)
     assert first in store.load_progress().pushed
+
+
+async def test_undo_is_in_the_command_palette_and_quit_is_listed_once(store: Store) -> None:
+    from textual.command import CommandPalette
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        first = table_ids(app.screen.query_one("#sessions", DataTable))[0]
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert app.check_action("undo", ()) is True
+        await pilot.press(*"Quit")
+        await pilot.pause(0.5)
+        shown = [str(option.prompt) for option in palette.query_one("CommandList").options]
+        assert sum(1 for text in shown if text.startswith("Quit")) == 1, shown
+        await pilot.press(*("backspace" for _ in "Quit"), *"Undo")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+    assert not store.load_progress().is_done(first)
 
 
 # --- notes -------------------------------------------------------------------------------

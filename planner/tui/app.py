@@ -28,6 +28,14 @@ SCREEN_STYLES = ("today", "schedule", "syllabus", "item_detail", "plan_setup", "
 a screen's own CSS_PATH would make Textual re-read every style sheet when it is shown."""
 
 
+def _short_day(iso: str) -> str:
+    """`2026-12-01` as `Tue 01 Dec` (anything else as it is)."""
+    try:
+        return f"{dt.date.fromisoformat(iso):%a %d %b}"
+    except ValueError:
+        return iso
+
+
 def mode_bindings() -> list[BindingType]:
     return [
         Binding(m.key, f"switch_mode({m.name!r})", m.title, id=f"mode.{m.name}", show=False)
@@ -85,10 +93,14 @@ class PlannerApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
-            # Only where the last action shows: not behind a form, a drill or a mock round.
+            # Only where the last action shows: not behind a form, a drill or a mock round
+            # (looking through the command palette to the screen it was opened on).
+            from textual.command import CommandPalette
+
             from planner.tui.screens.base import PlannerScreen
 
-            return isinstance(self.screen, PlannerScreen)
+            stack = [s for s in self.screen_stack if not isinstance(s, CommandPalette)]
+            return bool(stack) and isinstance(stack[-1], PlannerScreen)
         # Until a plan is saved, the setup screen is the only place to be.
         return not (action == "switch_mode" and self.workspace.plan is None)
 
@@ -166,7 +178,7 @@ class PlannerApp(App[None]):
             from planner.core.labels import title_of
 
             syllabus = self.workspace.syllabus
-            what = event.describe(lambda any_id: title_of(syllabus, any_id))
+            what = event.describe(lambda any_id: title_of(syllabus, any_id), _short_day)
             self.notify(f"Undone: {what}", timeout=3, markup=False)
         self._refresh_current()
 

@@ -10,6 +10,9 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
+SYSTEM_ACTIONS = frozenset({"quit", "change_theme", "command_palette"})
+"""Actions Textual's system commands already list (Quit, Theme) in the palette."""
+
 
 def _palette_entries(provider: Provider) -> Iterator[tuple[str, str, DOMNode, Binding]]:
     """(name, help, node, binding) for every binding with an id, screen's and app's."""
@@ -20,6 +23,8 @@ def _palette_entries(provider: Provider) -> Iterator[tuple[str, str, DOMNode, Bi
             continue
         if not active.enabled:
             continue
+        if binding.action in SYSTEM_ACTIONS:
+            continue  # Textual's own palette entries already offer these
         seen.add(binding.id)
         key = binding.key_display or provider.app.get_key_display(binding)
         yield binding.description, f"key: {key}", active.node, binding

@@ -183,6 +183,13 @@ class TodayScreen(PlannerScreen):
             return
         done = self.workspace.tick(row.id)
         self.changed()
+        if done:
+            # Done work moves up with what was recorded today: go on to the next thing to
+            # do, not to whatever row now sits under the one just ticked.
+            following = next((r for r in self._rows if not r.done), None)
+            if following is not None:
+                table = self.query_one("#sessions", DataTable)
+                table.move_cursor(row=table.get_row_index(following.id))
         self.notify(f"{'Done' if done else 'Not done'}: {row.title}", timeout=2, markup=False)
 
     def _minutes(self, step: int) -> None:
