@@ -450,6 +450,12 @@ async def test_tick_from_the_syllabus_tree(store: Store) -> None:
         total = len(resource.data.item_ids)
         assert total > 1
         assert f"1/{total} done" in str(resource.label)
+        # clearing the filter keeps the cursor on that item, not on the same line number
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        after = tree.cursor_node
+        assert after is not None and after.data is not None and after.data.id == item_id
     assert store.load_progress().is_done(item_id)
 
 

@@ -201,6 +201,24 @@ def test_plan_status_on_track_behind_infeasible() -> None:
     assert plan_status(syl, None, ok).kind == "no-plan"
 
 
+def test_an_interview_today_is_named_not_judged() -> None:
+    syl = syllabus()
+    only_today = Schedule(TODAY, (), (report("Phone", TODAY, slack_days=-1),))
+    status = plan_status(syl, plan(), only_today)
+    assert (status.kind, status.text) == ("on-track", "Interview today: Phone")
+    also_later = Schedule(
+        TODAY,
+        (),
+        (
+            report("Phone", TODAY, slack_days=-1),
+            report("Onsite", dt.date(2026, 12, 20), slack_days=4),
+        ),
+    )
+    assert plan_status(syl, plan(), also_later).text == (
+        "Interview today: Phone. Next: On track, 4 days of slack"
+    )
+
+
 def test_plan_status_of_two_short_interviews_describes_each_its_own() -> None:
     syl = syllabus()
     late = Late("book/ch2", dt.date(2026, 12, 2), dt.date(2026, 12, 4))

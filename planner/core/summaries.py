@@ -168,11 +168,24 @@ def plan_status(syllabus: Syllabus, plan: Plan | None, schedule: Schedule) -> Pl
     infeasible (no amount of weekly time fixes it), with the fix the scheduler found. When
     several interviews are short, the first one is described and its fix given; the others
     are named after it (each interview's shortfall is its own, never a sum)."""
-    coming = [r for r in schedule.interviews if r.date >= schedule.today]
     if plan is None or not plan.interviews:
         return PlanStatus("no-plan", "No interviews planned yet")
+    # An interview today has no study days left: it is named, not judged.
+    today = [r.name for r in schedule.interviews if r.date == schedule.today]
+    coming = [r for r in schedule.interviews if r.date > schedule.today]
+    if today and not coming:
+        return PlanStatus("on-track", f"Interview today: {', '.join(today)}")
     if not coming:
         return PlanStatus("no-plan", "Every planned interview is behind you")
+    status = _coming_status(syllabus, coming)
+    if today:
+        return PlanStatus(
+            status.kind, f"Interview today: {', '.join(today)}. Next: {status.text}", status.fix
+        )
+    return status
+
+
+def _coming_status(syllabus: Syllabus, coming: list[InterviewReport]) -> PlanStatus:
     short = [r for r in coming if not r.feasible]
     if not short:
         slack = min(r.slack_days for r in coming)

@@ -87,6 +87,7 @@ class SyllabusScreen(PlannerScreen):
     def _build(self) -> None:
         syllabus = self.workspace.syllabus
         tree: Tree[NodeRef] = self.query_one("#syllabus-tree", Tree)
+        previous = tree.cursor_node.data if tree.cursor_node is not None else None
         tree.clear()
         self._tree_nodes = []
         rounds = [(r.id, r.name) for r in syllabus.rounds]
@@ -124,11 +125,29 @@ class SyllabusScreen(PlannerScreen):
                     self._tree_nodes.append(leaf)
             round_node.expand()
         self._label_all()
-        self.call_after_refresh(self._cursor_to_top)
+        self.call_after_refresh(self._cursor_back_to, previous)
 
-    def _cursor_to_top(self) -> None:
+    def _cursor_back_to(self, previous: NodeRef | None) -> None:
+        """Back on the node the cursor was on before the tree was rebuilt (a filter typed
+        or cleared), opening what hides it; else on the first node."""
         tree: Tree[NodeRef] = self.query_one("#syllabus-tree", Tree)
-        if tree.cursor_node is None and tree.root.children:
+        same = next(
+            (
+                n
+                for n in self._tree_nodes
+                if previous is not None
+                and n.data is not None
+                and (n.data.kind, n.data.id) == (previous.kind, previous.id)
+            ),
+            None,
+        )
+        if same is not None:
+            parent = same.parent
+            while parent is not None:
+                parent.expand()
+                parent = parent.parent
+            self.call_after_refresh(tree.move_cursor, same)
+        elif tree.cursor_node is None and tree.root.children:
             tree.move_cursor(tree.root.children[0])
 
     def _label_all(self) -> None:
