@@ -89,7 +89,7 @@ def test_round_trip_through_an_empty_data_dir_is_identical(tmp_path: Path) -> No
     assert run("export", "json", "-o", str(out1), "--data-dir", str(first_dir)).exit_code == 0
     imported = run("import", str(out1), "--data-dir", str(second_dir))
     assert imported.exit_code == 0, imported.output
-    assert imported.stdout.startswith(f"imported {out1}: a plan, 4 progress, 1 notes, 2 reviews")
+    assert imported.stdout.startswith(f"imported {out1}: a plan; progress 4, notes 1, reviews 2")
     assert run("export", "json", "-o", str(out2), "--data-dir", str(second_dir)).exit_code == 0
     assert out1.read_bytes() == out2.read_bytes()
     # and the imported store behaves like the original: same progress, same undo history

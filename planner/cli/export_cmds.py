@@ -80,6 +80,6 @@ def import_command(file: Path) -> None:
         key: len(data[key])
         for key in ("progress", "notes", "reviews", "attempts", "mocks", "events")
     }
-    parts = ", ".join(f"{count} {key}" for key, count in summary.items())
+    parts = ", ".join(f"{key} {count}" for key, count in summary.items())
     plan = "a plan" if data.get("plan") else "no plan"
-    click.echo(f"imported {file}: {plan}, {parts}")
+    click.echo(f"imported {file}: {plan}; {parts}")

@@ -49,7 +49,7 @@ def review_command(practice_id: str, rating: str) -> None:
 
 
 @cli.command("status")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (its shape is in the README).")
 @global_options
 def status_command(as_json: bool) -> None:
     """Readiness per round and per interview: coverage, recall, practice, slack."""

@@ -34,7 +34,7 @@ def _current_schedule() -> tuple[Syllabus, Schedule, int, Progress]:
 
 
 @cli.command("plan")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (its shape is in the README).")
 @click.option(
     "--days", type=click.IntRange(min=1), default=None, metavar="N", help="Only the first N days."
 )
@@ -52,7 +52,7 @@ def plan_command(as_json: bool, days: int | None) -> None:
 
 
 @cli.command("today")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (see CONTRACT.md).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (its shape is in the README).")
 @global_options
 def today_command(as_json: bool) -> None:
     """Today's sessions."""
