@@ -26,6 +26,13 @@ def table_ids(table: DataTable[object]) -> list[str]:
     return [str(row.key.value) for row in table.ordered_rows]
 
 
+def with_long_days(store: Store) -> None:
+    """Five hours every day: today has several rows."""
+    plan = store.load_plan()
+    assert plan is not None
+    store.save_plan(replace(plan, weekday_minutes=(300,) * 7))
+
+
 def cell_text(table: DataTable[object], row_key: str, column: str) -> str:
     return str(table.get_cell(row_key, column))
 
@@ -188,9 +195,7 @@ async def test_tick_is_stored_and_updates_today_and_schedule(store: Store) -> No
 
 
 async def test_after_a_tick_the_cursor_goes_to_the_next_thing_to_do(store: Store) -> None:
-    plan = store.load_plan()
-    assert plan is not None
-    store.save_plan(replace(plan, weekday_minutes=(300,) * 7))  # a day of several rows
+    with_long_days(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -257,9 +262,7 @@ async def test_push_to_tomorrow_moves_the_session(store: Store) -> None:
 async def test_push_keeps_the_cursor_in_place_and_says_where_the_item_went(
     store: Store,
 ) -> None:
-    plan = store.load_plan()
-    assert plan is not None
-    store.save_plan(replace(plan, weekday_minutes=(300,) * 7))  # a day of several rows
+    with_long_days(store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
