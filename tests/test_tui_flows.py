@@ -629,5 +629,10 @@ async def test_practice_sessions_are_listed_and_open_practice(store: Store) -> N
         assert len(store.events()) == events
         await pilot.press("space")
         await pilot.pause()
+        await pilot.pause()
         assert app.current_mode == "practice"
         assert len(store.events()) == events
+        # the session itself opens, not just the Practice screen
+        from planner.tui.screens.mock_round import MockRoundScreen
+
+        assert isinstance(app.screen, MockRoundScreen)

@@ -283,6 +283,14 @@ async def test_planned_reviews_show_on_today_within_its_capacity(
         await pilot.pause()
         titles = [str(row[1]) for row in rows(app, "#sessions")]
         assert "Review: Explain the bias-variance tradeoff." in titles
+        # enter on the review row opens that very review
+        table = app.screen.query_one("#sessions", DataTable)
+        table.move_cursor(row=table.get_row_index("q-bias-variance"))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewSessionScreen)
+        assert app.screen.current == "q-bias-variance"
 
 
 async def test_undo_is_off_in_the_middle_of_a_mock_round(

@@ -162,6 +162,26 @@ class PracticeScreen(PlannerScreen):
         else:
             self.start_coding(row.practice_id)
 
+    def open_session(self, any_id: str, kind: str) -> None:
+        """A practice session chosen on Today: its row here when it is listed (started as
+        enter would), else a session of its own kind; a mock session names an interview,
+        and starts a mock round."""
+        row = next((r for r in self._rows if r.practice_id == any_id), None)
+        if row is not None:
+            table = self.query_one("#practice-items", DataTable)
+            table.move_cursor(row=table.get_row_index(row.key))
+            self.action_start()
+            return
+        practice = self.workspace.syllabus.practice_item(any_id)
+        if practice is None or kind == "mock":
+            self.action_mock()
+        elif practice.kind == "question":
+            self.start_review([any_id])
+        elif practice.kind == "design":
+            self.start_mock(any_id)
+        else:
+            self.start_coding(any_id)
+
     def action_review(self) -> None:
         due = [r.practice_id for r in self._rows if r.section == "review"]
         if not due:
