@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 
 from planner.core.syllabus import Syllabus
@@ -47,7 +48,7 @@ def load_syllabus_cached(paths: Sequence[Path], cache_dir: Path) -> Syllabus:
     syllabus = load_syllabus(paths)
     # Keep it only if the files did not change while they were being loaded.
     if key and cache_file is not None and _contents(paths) == contents:
-        syllabus = Syllabus.from_files(syllabus.sources, digest=key)
+        syllabus = replace(syllabus, digest=key)
         from planner.exports import write_atomically
 
         with suppress(OSError):

@@ -71,7 +71,7 @@ class Workspace:
     @property
     def schedule(self) -> Schedule:
         if self._schedule is None:
-            self._schedule = self._kept_schedule() or self._computed_schedule()
+            self._schedule = self._kept_or_computed_schedule()
         return self._schedule
 
     def _computed_schedule(self) -> Schedule:
@@ -85,25 +85,24 @@ class Workspace:
             reviews=self.planned_reviews(),
         )
 
-    def _kept_schedule(self) -> Schedule | None:
-        """The schedule kept from an earlier run with these very inputs (then the reviews it
-        was made around are taken too); else None, and once computed it is kept."""
+    def _kept_or_computed_schedule(self) -> Schedule:
+        """The schedule kept from an earlier run with these very inputs (and the reviews it
+        was made around); else computed, and kept for the next start."""
         if self.schedule_cache is None:
-            return None
+            return self._computed_schedule()
         from planner import cached_schedule
 
         plan = self.plan or Plan()
         key = cached_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
         if key is None:
-            return None
+            return self._computed_schedule()
         kept = cached_schedule.load(self.schedule_cache, key)
         if kept is not None:
             reviews, schedule = kept
             self._reviews = (self.version, reviews)
             return schedule
         schedule = self._computed_schedule()
-        reviews = list(self.planned_reviews())
-        cached_schedule.save(self.schedule_cache, key, (reviews, schedule))
+        cached_schedule.save(self.schedule_cache, key, (list(self.planned_reviews()), schedule))
         return schedule
 
     def planned_reviews(self) -> Sequence[PlannedReview]:

@@ -8,12 +8,16 @@ exists anywhere in planner. Reading a plan from JSON (the store, an import) is
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 MAX_DAY_MINUTES = 1440
+
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""How a plan's dates are written (`date.fromisoformat` alone also takes `2026-W01-1`)."""
 
 _FORBID_EXTRA: dict[str, Any] = {"extra": "forbid"}
 """pydantic's configuration of these dataclasses when it reads them from JSON."""

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import asdict
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from planner.core.plan import DayOff, Interview, Options, Plan
+from planner.core.plan import ISO_DATE, DayOff, Interview, Options, Plan
 
 if TYPE_CHECKING:
     from pydantic import TypeAdapter, ValidationError
@@ -96,7 +95,6 @@ def one_line_error(exc: ValidationError) -> str:
 
 # --- the fast path: exactly what `plan_to_data` writes, or an exception ---------------------
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _PLAN_KEYS = frozenset(("interviews", "weekday_minutes", "days_off", "start", "options", "syllabi"))
 _OPTION_KEYS = frozenset(("min_session", "max_session", "mock_days", "recall_target", "drill_size"))
 
@@ -163,6 +161,6 @@ def _texts(value: Any) -> tuple[str, ...]:
 
 def _date(value: Any) -> dt.date:
     text = _text(value)
-    if not _DATE.fullmatch(text):  # fromisoformat also takes `2026-W01-1` and `20260101`
+    if not ISO_DATE.fullmatch(text):  # fromisoformat also takes `2026-W01-1` and `20260101`
         raise ValueError("YYYY-MM-DD expected")
     return dt.date.fromisoformat(text)

@@ -7,11 +7,15 @@ message naming what is wrong.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from planner.core.plan import DEFAULT_WEEKDAY_MINUTES, MAX_DAY_MINUTES, WEEKDAYS, DayOff, Interview
-
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+from planner.core.plan import (
+    DEFAULT_WEEKDAY_MINUTES,
+    ISO_DATE,
+    MAX_DAY_MINUTES,
+    WEEKDAYS,
+    DayOff,
+    Interview,
+)
 
 
 class SpecError(ValueError):
@@ -20,7 +24,7 @@ class SpecError(ValueError):
 
 def parse_date(text: str) -> dt.date:
     value = text.strip()
-    if not _DATE.fullmatch(value):
+    if not ISO_DATE.fullmatch(value):
         raise SpecError(f"{text!r} is not a date (YYYY-MM-DD)")
     try:
         return dt.date.fromisoformat(value)

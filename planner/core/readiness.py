@@ -223,11 +223,8 @@ class _Judge:
             done_minutes=done,
         )
 
-    def report_slack(self, interview: Interview) -> int:
-        report = self._report(interview)
-        return report.slack_days if report is not None else 0
-
-    def _report(self, interview: Interview) -> InterviewReport | None:
+    def report_of(self, interview: Interview) -> InterviewReport | None:
+        """The scheduler's report on `interview` (None when it has none)."""
         for report in self.schedule.interviews:
             if report.name == interview.name and report.date == interview.date:
                 return report
@@ -237,7 +234,7 @@ class _Judge:
         """Days between the round's last planned study session and the interview's last
         study day; the interview's own slack when some of the round's work does not fit at
         all (the scheduler estimates that at the weekly pace)."""
-        report = self._report(interview)
+        report = self.report_of(interview)
         if report is None:
             return 0
         if any(x.finishes is None for x in report.late if x.id in item_ids):
@@ -360,21 +357,14 @@ def readiness(
         rounds = tuple(judge.round(r, interview) for r in interview.rounds)
         for r in rounds:
             first_of_round.setdefault(r.round_id, r)
-        report = next(
-            (
-                x
-                for x in schedule.interviews
-                if x.name == interview.name and x.date == interview.date
-            ),
-            None,
-        )
+        report = judge.report_of(interview)
         interviews.append(
             InterviewReadiness(
                 name=interview.name,
                 date=interview.date,
                 rounds=rounds,
                 readiness=sum(r.headline for r in rounds) / len(rounds),
-                slack_days=judge.report_slack(interview),
+                slack_days=report.slack_days if report is not None else 0,
                 feasible=report.feasible if report is not None else True,
                 short_minutes=report.short_minutes if report is not None else 0,
                 burndown=_burndown(syllabus, plan, progress, schedule, interview, today),
