@@ -16,8 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from planner.core.loading import load_syllabus, load_syllabus_texts
-from planner.core.yaml_source import loader_class
+from planner.core.syllabus.loading import load_syllabus, load_syllabus_texts
+from planner.core.syllabus.yaml_source import loader_class
 
 ROUNDS = ("phone-screen", "ml-coding", "ml-theory", "ml-design", "dsa-coding")
 

@@ -21,13 +21,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_schedule import bench_plan, bench_progress, generate  # noqa: E402
 
-from planner.core.loading import load_syllabus  # noqa: E402
 from planner.core.plan import Interview, Plan  # noqa: E402
+from planner.core.practice.readiness import readiness  # noqa: E402
+from planner.core.practice.review import review_plan  # noqa: E402
 from planner.core.progress import RATINGS, Progress, Review  # noqa: E402
-from planner.core.readiness import readiness  # noqa: E402
-from planner.core.review import review_plan  # noqa: E402
-from planner.core.scheduler import schedule  # noqa: E402
-from planner.core.syllabus import Syllabus  # noqa: E402
+from planner.core.schedule.scheduler import schedule  # noqa: E402
+from planner.core.syllabus.loading import load_syllabus  # noqa: E402
+from planner.core.syllabus.model import Syllabus  # noqa: E402
 from planner.paths import bundled_syllabus  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)

@@ -23,9 +23,9 @@ from typing import Any
 
 from planner.core.plan import Interview, Plan
 from planner.core.progress import ItemProgress, Progress
-from planner.core.scheduler import schedule
-from planner.core.syllabus import Syllabus
-from planner.core.syllabus_schema import validate_file
+from planner.core.schedule.scheduler import schedule
+from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.schema import validate_file
 
 ROUNDS = ("phone-screen", "ml-coding", "ml-theory", "ml-design", "dsa-coding")
 TODAY = dt.date(2026, 11, 25)

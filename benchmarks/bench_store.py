@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from planner.store import Store
+from planner.store.store import Store
 
 DAY = dt.date(2026, 11, 25)
 

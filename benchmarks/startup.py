@@ -107,7 +107,7 @@ def one_run(code: str, *args: str) -> tuple[float, float]:
 
 
 def seeded_data_dir(folder: Path) -> Path:
-    from planner.store import Store
+    from planner.store.store import Store
     from planner.tui.screenshots import seed_demo
 
     with Store.open(folder) as store:

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.plan import Plan
 from planner.core.progress import Attempt, MockRound, Outcome, Progress, Rating
-from planner.core.schedule_types import PlannedReview, Schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.types import PlannedReview, Schedule
+from planner.core.syllabus.model import Syllabus
 
 if TYPE_CHECKING:
-    from planner.core.readiness import Readiness
-    from planner.store import Event, Store
+    from planner.core.practice.readiness import Readiness
+    from planner.store.store import Event, Store
 
 THEME_SETTING = "theme"
 
@@ -37,7 +37,7 @@ class Workspace:
         schedule_cache: Path | None = None,
     ) -> None:
         """`schedule_cache`: a file where the latest schedule is kept for the next start
-        (see `planner.cached_schedule`); None computes it every time."""
+        (see `planner.caches.schedule`); None computes it every time."""
         self.syllabus = syllabus
         self.schedule_cache = schedule_cache
         self.store = store
@@ -75,7 +75,7 @@ class Workspace:
         return self._schedule
 
     def _computed_schedule(self) -> Schedule:
-        from planner.core.scheduler import schedule
+        from planner.core.schedule.scheduler import schedule
 
         return schedule(
             self.syllabus,
@@ -90,26 +90,26 @@ class Workspace:
         was made around); else computed, and kept for the next start."""
         if self.schedule_cache is None:
             return self._computed_schedule()
-        from planner import cached_schedule
+        from planner.caches import schedule as kept_schedule
 
         plan = self.plan or Plan()
-        key = cached_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
+        key = kept_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
         if key is None:
             return self._computed_schedule()
-        kept = cached_schedule.load(self.schedule_cache, key)
+        kept = kept_schedule.load(self.schedule_cache, key)
         if kept is not None:
             reviews, schedule = kept
             self._reviews = (self.version, reviews)
             return schedule
         schedule = self._computed_schedule()
-        cached_schedule.save(self.schedule_cache, key, (list(self.planned_reviews()), schedule))
+        kept_schedule.save(self.schedule_cache, key, (list(self.planned_reviews()), schedule))
         return schedule
 
     def planned_reviews(self) -> Sequence[PlannedReview]:
         """Spaced-repetition reviews to reserve time for: planned from a first scheduling
-        pass (see `planner.core.review.review_plan`), cached until the next action."""
+        pass (see `planner.core.practice.review.review_plan`), cached until the next action."""
         if self._reviews is None or self._reviews[0] != self.version:
-            from planner.core.review import review_plan
+            from planner.core.practice.review import review_plan
 
             reviews = review_plan(self.syllabus, self.plan or Plan(), self.progress, self.today)
             self._reviews = (self.version, reviews)
@@ -207,7 +207,7 @@ class Workspace:
     def readiness(self) -> Readiness:
         """Readiness per round and interview, cached until the next action."""
         if self._readiness is None or self._readiness[0] != self.version:
-            from planner.core.readiness import readiness
+            from planner.core.practice.readiness import readiness
 
             figures = readiness(
                 self.syllabus, self.plan or Plan(), self.progress, self.schedule, self.today
@@ -227,7 +227,7 @@ class Workspace:
     def record_review(self, practice_id: str, rating: Rating, minutes: int | None = None) -> None:
         """Store one review (drill ratings are reviews too): `minutes` it took, by default
         the usual time of a review of its kind."""
-        from planner.core.review import REVIEW_MINUTES
+        from planner.core.practice.review import REVIEW_MINUTES
 
         practice = self.syllabus.practice_item(practice_id)
         if practice is None:

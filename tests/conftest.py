@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
-    from planner.store import Store
+    from planner.store.store import Store
 
 FIXED_TODAY = dt.date(2026, 11, 25)
 

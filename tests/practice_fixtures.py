@@ -7,7 +7,7 @@ import datetime as dt
 
 from planner.core.plan import Interview, Options, Plan
 from planner.core.progress import Review
-from planner.core.syllabus import (
+from planner.core.syllabus.model import (
     Item,
     PracticeItem,
     Resource,

@@ -10,9 +10,9 @@ from hypothesis import strategies as st
 
 from planner.core.plan import DayOff, Interview, Options, Plan
 from planner.core.progress import OUTCOMES, Attempt, ItemProgress, Progress, Review
-from planner.core.schedule_types import PlannedReview, Schedule
-from planner.core.syllabus import Syllabus
-from planner.core.syllabus_schema import validate_file
+from planner.core.schedule.types import PlannedReview, Schedule
+from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.schema import validate_file
 
 TODAY = dt.date(2026, 11, 25)  # a Wednesday
 ROUNDS = ("ra", "rb", "rc")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Attempt, MockRound
-from planner.store import Store
+from planner.store.store import Store
 
 DAY = dt.date(2026, 11, 25)
 AT = dt.datetime(2026, 11, 25, 21, 0)

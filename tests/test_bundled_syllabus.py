@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.loading import load_syllabus
-from planner.core.syllabus import PracticeItem, StudyItem, Syllabus
+from planner.core.syllabus.loading import load_syllabus
+from planner.core.syllabus.model import PracticeItem, StudyItem, Syllabus
 from planner.paths import bundled_syllabus
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notes_practice.txt"

@@ -13,8 +13,9 @@ from click.testing import CliRunner, Result
 from planner.cli import cli
 from planner.core.plan import DayOff, Interview, Options, Plan
 from planner.core.progress import Attempt, MockRound
-from planner.exports import FORMATS, write_atomically
-from planner.store import Store
+from planner.exports import FORMATS
+from planner.files import write_atomically
+from planner.store.store import Store
 
 SYLLABUS = Path(__file__).parent / "fixtures" / "store_syllabus.yaml"
 DAY = dt.date(2026, 11, 25)

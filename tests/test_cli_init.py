@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from planner.cli import cli
 from planner.core.plan import DayOff, Interview, Options, Plan
 from planner.paths import database_path
-from planner.store import Store
+from planner.store.store import Store
 
 SYLLABUS = Path(__file__).parent / "fixtures" / "store_syllabus.yaml"
 

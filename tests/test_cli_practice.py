@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import cli
-from planner.store import Store
+from planner.store.store import Store
 
 PHONE = "Meta phone screen=2026-12-04:phone-screen"
 ONSITE = "Onsite=2026-12-23:ml-theory,ml-coding"
@@ -141,7 +141,7 @@ def test_review_while_another_process_holds_the_store_is_a_one_line_error(
 
     from planner.paths import database_path
 
-    monkeypatch.setattr("planner.store.BUSY_TIMEOUT_SECONDS", 0.05)
+    monkeypatch.setattr("planner.store.store.BUSY_TIMEOUT_SECONDS", 0.05)
     holder = sqlite3.connect(database_path(data_dir), isolation_level=None)
     try:
         holder.execute("BEGIN EXCLUSIVE")
@@ -157,7 +157,7 @@ def test_review_while_another_process_holds_the_store_is_a_one_line_error(
 def test_status_on_a_damaged_store_is_a_one_line_error(
     planned: None, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from planner.store import StoreError
+    from planner.store.errors import StoreError
 
     def damaged(_self: Store) -> None:
         raise StoreError("cannot read the store: database disk image is malformed")

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from planner.cli import cli
 from planner.core.progress import ItemProgress, WorkEntry
 from planner.paths import database_path
-from planner.store import Store
+from planner.store.store import Store
 
 SYLLABUS = Path(__file__).parent / "fixtures" / "store_syllabus.yaml"
 TODAY = dt.date(2026, 11, 25)

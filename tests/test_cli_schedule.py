@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 
 from planner.cli import cli
 from planner.core.plan import Plan
-from planner.store import Store
+from planner.store.store import Store
 from tests.scheduler_builders import plan
 
 SYLLABUS = """\

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 
 from planner.cli import cli
 from planner.paths import bundled_syllabus, database_path
-from planner.store import Store
+from planner.store.store import Store
 from tests.test_loading import BAD_INPUTS, BASE
 
 

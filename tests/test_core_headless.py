@@ -27,15 +27,15 @@ def test_importing_the_whole_core_loads_no_textual_click_or_sqlite3() -> None:
         [sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=True
     )
     report = json.loads(done.stdout)
-    assert "planner.core.loading" in report["modules"]
-    assert "planner.core.syllabus" in report["modules"]
+    assert "planner.core.syllabus.loading" in report["modules"]
+    assert "planner.core.syllabus.model" in report["modules"]
     assert report["forbidden"] == []
 
 
 def test_loading_a_syllabus_loads_no_textual_click_or_sqlite3() -> None:
     probe = (
         "import sys\n"
-        "from planner.core.loading import load_syllabus\n"
+        "from planner.core.syllabus.loading import load_syllabus\n"
         "from planner.paths import bundled_syllabus\n"
         "load_syllabus([bundled_syllabus()])\n"
         f"print([m for m in {FORBIDDEN!r} if m in sys.modules])\n"
@@ -60,7 +60,7 @@ def test_every_command_is_found_lazily_and_the_app_imports_no_other_command() ->
     code = (
         "import sys, planner.cli, planner.cli.tui_cmd\n"
         "print(sorted(m for m in sys.modules if m.startswith('planner.cli.')"
-        " or m in ('planner.core.loading', 'yaml', 'icalendar')))\n"
+        " or m in ('planner.core.syllabus.loading', 'yaml', 'icalendar')))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "['planner.cli.context', 'planner.cli.tui_cmd']", done.stderr

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core.drill import choose_drill
+from planner.core.practice.drill import choose_drill
 from planner.core.progress import ItemProgress, Progress
 from tests.practice_fixtures import review, small_syllabus
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.loading import load_syllabus
+from planner.core.syllabus.loading import load_syllabus
 from planner.paths import bundled_syllabus
 
 TMUX = shutil.which("tmux")

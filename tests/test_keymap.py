@@ -9,10 +9,10 @@ from click.testing import CliRunner
 from textual.widgets import DataTable
 
 from planner.cli import cli
-from planner.keymap import KeymapError, load_keymap
 from planner.paths import keymap_path
-from planner.store import Store
+from planner.store.store import Store
 from planner.tui.app import PlannerApp
+from planner.tui.keymap import KeymapError, load_keymap
 from planner.tui.screens.help import binding_ids
 from tests.tui_support import TODAY, bundled, store_with_plan
 

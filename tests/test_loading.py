@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from planner.core.loading import (
+from planner.core.syllabus.loading import (
     Problem,
     SyllabusError,
     load_syllabus,
     load_syllabus_texts,
     suggest,
 )
-from planner.core.yaml_source import MAX_FILE_BYTES
+from planner.core.syllabus.yaml_source import MAX_FILE_BYTES
 
 BASE = """\
 syllabus: base

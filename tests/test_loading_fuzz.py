@@ -7,8 +7,8 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core.loading import SyllabusError, load_syllabus_texts
-from planner.core.syllabus_schema import ItemSchema, ResourceSchema
+from planner.core.syllabus.loading import SyllabusError, load_syllabus_texts
+from planner.core.syllabus.schema import ItemSchema, ResourceSchema
 from tests.test_loading import BASE
 
 FUZZ = settings(max_examples=150, deadline=None)

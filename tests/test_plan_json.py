@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 from planner.core import plan_json
 from planner.core.plan import DayOff, Interview, Options, Plan
 from planner.core.plan_json import PlanError, plan_from_data, plan_from_json, plan_to_json
-from planner.core.syllabus_schema import SCHEMAS
-from planner.store import Store, StoreError
+from planner.core.syllabus.schema import SCHEMAS
+from planner.store.errors import StoreError
+from planner.store.store import Store
 
 # ------------------------------------------------------------------ the plan's rules
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from planner.core.practice.readiness import readiness
 from planner.core.progress import Attempt, ItemProgress, MockRound, Progress, WorkEntry
-from planner.core.readiness import readiness
-from planner.core.schedule_types import Day, InterviewReport, Late, Schedule, Session
+from planner.core.schedule.types import Day, InterviewReport, Late, Schedule, Session
 from tests.practice_fixtures import at, plan_with, review, small_syllabus
 
 D0 = dt.date(2026, 11, 25)
@@ -198,7 +198,7 @@ def test_figures_stay_in_range_and_the_burndown_never_rises(
 def test_the_formula_shown_is_the_one_computed() -> None:
     import re
 
-    from planner.core.readiness import PracticeDone, RoundReadiness
+    from planner.core.practice.readiness import PracticeDone, RoundReadiness
     from planner.exports.status_text import FORMULA
 
     found = re.findall(r"(\d+(?:\.\d+)?) (coverage|recall|practice)", FORMULA)

@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core.progress import Attempt, MockRound, Progress, Review
-from planner.core.review import (
+from planner.core.practice.review import (
     REVIEW_MINUTES,
     card_for,
     card_of,
@@ -22,6 +21,7 @@ from planner.core.review import (
     recall_on,
     repractice_queue,
 )
+from planner.core.progress import Attempt, MockRound, Progress, Review
 from tests.practice_fixtures import at, plan_with, review, small_syllabus
 
 DAY0 = dt.date(2026, 11, 25)

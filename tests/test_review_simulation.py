@@ -10,12 +10,12 @@ from dataclasses import replace
 
 import pytest
 
-from planner.core.loading import load_syllabus
 from planner.core.plan import Interview, Options, Plan
+from planner.core.practice.review import card_for, recall_on, review_plan
 from planner.core.progress import ItemProgress, Progress, Review
-from planner.core.review import card_for, recall_on, review_plan
-from planner.core.scheduler import schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.scheduler import schedule
+from planner.core.syllabus.loading import load_syllabus
+from planner.core.syllabus.model import Syllabus
 from planner.paths import bundled_syllabus
 
 START = dt.date(2026, 11, 25)

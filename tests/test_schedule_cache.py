@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from planner import cached_schedule
-from planner.cached_syllabus import load_syllabus_cached
-from planner.core import schedule_codec, scheduler
-from planner.core.syllabus import Syllabus
+from planner.caches import schedule as kept_schedule
+from planner.caches.syllabus import load_syllabus_cached
+from planner.core.schedule import codec as schedule_codec
+from planner.core.schedule import scheduler
+from planner.core.syllabus.model import Syllabus
 from planner.paths import bundled_syllabus
-from planner.store import Store
+from planner.store.store import Store
 from planner.workspace import Workspace
 from tests.tui_support import TODAY, bundled
 
@@ -29,7 +30,7 @@ def syllabus(tmp_path: Path) -> Syllabus:
 
 @pytest.fixture
 def kept(tmp_path: Path, data_dir: Path) -> Path:
-    return cached_schedule.cache_file(tmp_path / "cache", data_dir)
+    return kept_schedule.cache_file(tmp_path / "cache", data_dir)
 
 
 def computed(store: Store, today: dt.date = TODAY) -> Workspace:
@@ -104,8 +105,8 @@ def test_a_syllabus_not_read_from_files_is_never_kept(store: Store, kept: Path) 
 
 
 def test_each_data_folder_keeps_its_own(tmp_path: Path) -> None:
-    one = cached_schedule.cache_file(tmp_path, tmp_path / "a")
-    other = cached_schedule.cache_file(tmp_path, tmp_path / "b")
+    one = kept_schedule.cache_file(tmp_path, tmp_path / "a")
+    other = kept_schedule.cache_file(tmp_path, tmp_path / "b")
     assert one != other and one.parent == other.parent == tmp_path
 
 

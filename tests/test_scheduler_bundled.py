@@ -7,13 +7,13 @@ import datetime as dt
 
 import pytest
 
-from planner.core.loading import load_syllabus
 from planner.core.plan import Interview, Plan
+from planner.core.practice.review import review_plan
 from planner.core.progress import Progress
-from planner.core.review import review_plan
-from planner.core.schedule_types import PlannedReview
-from planner.core.scheduler import schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.scheduler import schedule
+from planner.core.schedule.types import PlannedReview
+from planner.core.syllabus.loading import load_syllabus
+from planner.core.syllabus.model import Syllabus
 from planner.paths import bundled_syllabus
 
 START = dt.date(2026, 11, 25)

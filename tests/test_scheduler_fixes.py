@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from planner.core.feasibility import least_sufficient, spread_weekly
 from planner.core.plan import Plan
 from planner.core.progress import ItemProgress, Progress
-from planner.core.scheduler import draft_schedule, schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.feasibility import least_sufficient, spread_weekly
+from planner.core.schedule.scheduler import draft_schedule, schedule
+from planner.core.syllabus.model import Syllabus
 from tests.scheduler_builders import TODAY, item, plan, plans, syllabi, syllabus
 
 

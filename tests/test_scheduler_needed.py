@@ -7,9 +7,9 @@ import datetime as dt
 
 from planner.core.plan import Interview, Plan
 from planner.core.progress import ItemProgress, Progress
-from planner.core.scheduler import schedule
-from planner.core.syllabus import Syllabus
-from planner.core.syllabus_schema import validate_file
+from planner.core.schedule.scheduler import schedule
+from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.schema import validate_file
 
 TODAY = dt.date(2026, 11, 25)
 PLAN = Plan(

@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from planner.core.plan import Plan
 from planner.core.progress import Progress
-from planner.core.scheduler import schedule
-from planner.core.syllabus import StudyItem, Syllabus
+from planner.core.schedule.scheduler import schedule
+from planner.core.syllabus.model import StudyItem, Syllabus
 from tests.scheduler_builders import ROUNDS, TODAY, item, plan, syllabus
 
 

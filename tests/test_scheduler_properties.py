@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from planner.core.plan import Plan
 from planner.core.progress import ItemProgress, Progress
-from planner.core.schedule_types import PlannedReview, Schedule
-from planner.core.scheduler import schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.scheduler import schedule
+from planner.core.schedule.types import PlannedReview, Schedule
+from planner.core.syllabus.model import Syllabus
 from planner.exports.plan_json import plan_document, to_json
 from tests.scheduler_builders import (
     TODAY,
@@ -199,7 +199,7 @@ def test_reports_agree_with_the_days(
 DETERMINISM_SCRIPT = """
 import datetime as dt
 from planner.core.progress import ItemProgress, Progress
-from planner.core.scheduler import schedule
+from planner.core.schedule.scheduler import schedule
 from tests.scheduler_builders import TODAY, day, item, plan, practice, syllabus
 
 items = [

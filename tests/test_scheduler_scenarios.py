@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from planner.core.feasibility import spread_weekly
 from planner.core.plan import Plan
 from planner.core.progress import Attempt, ItemProgress, Progress, Review
-from planner.core.schedule_types import Late, PlannedReview
-from planner.core.scheduler import schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.feasibility import spread_weekly
+from planner.core.schedule.scheduler import schedule
+from planner.core.schedule.types import Late, PlannedReview
+from planner.core.syllabus.model import Syllabus
 from tests.scheduler_builders import TODAY, day, item, plan, practice, sessions_by_day, syllabus
 
 WEEK = (60, 60, 60, 60, 60, 120, 0)

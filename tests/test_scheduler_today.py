@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from planner.core.loading import load_syllabus
 from planner.core.plan import Interview, Plan
 from planner.core.progress import ItemProgress, Progress, WorkEntry
-from planner.core.scheduler import schedule
+from planner.core.schedule.scheduler import schedule
+from planner.core.syllabus.loading import load_syllabus
 from planner.paths import bundled_syllabus
 
 TODAY = dt.date(2026, 11, 25)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from planner.store import Store
+from planner.store.store import Store
 from planner.tui.app import PlannerApp
 from tests.tui_support import make_app
 
@@ -21,7 +21,7 @@ WIDE = (120, 40)
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Events get a fixed timestamp, shown in UTC: the item history is the same every run."""
-    monkeypatch.setattr("planner.store._now", lambda: "2026-11-25T19:30:00+00:00")
+    monkeypatch.setattr("planner.store.store._now", lambda: "2026-11-25T19:30:00+00:00")
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     yield

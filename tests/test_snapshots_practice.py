@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from planner.core.drill import DESIGN_FRAMEWORK
+from planner.core.practice.drill import DESIGN_FRAMEWORK
 from planner.core.progress import Attempt, MockRound
-from planner.store import Store
+from planner.store.store import Store
 from tests.tui_support import TODAY, make_app, store_with_plan
 
 

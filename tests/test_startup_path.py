@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.startup import PLANNER_APP
-from planner.store import Store
+from planner.store.store import Store
 from planner.tui.screenshots import seed_demo
 
 

@@ -15,9 +15,10 @@ import pytest
 
 from planner.core.plan import DayOff, Interview, Options, Plan
 from planner.core.progress import Attempt, ItemProgress, MockRound, Review, WorkEntry
-from planner.migrations import SCHEMA_VERSION
 from planner.paths import database_path
-from planner.store import Store, StoreError
+from planner.store.errors import StoreError
+from planner.store.migrations import SCHEMA_VERSION
+from planner.store.store import Store
 
 DAY = dt.date(2026, 11, 25)
 AT = dt.datetime(2026, 11, 25, 20, 30)

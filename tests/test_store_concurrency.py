@@ -7,12 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from planner.store import Store
+from planner.store.store import Store
 
 WRITER = """
 import datetime as dt, sys
 from pathlib import Path
-from planner.store import Store
+from planner.store.store import Store
 
 name, count = sys.argv[2], int(sys.argv[3])
 store = Store.open(Path(sys.argv[1]))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from planner.core.progress import ItemProgress
 from planner.paths import database_path
-from planner.store import Store
+from planner.store.store import Store
 
 CHILD = Path(__file__).parent / "fixtures" / "store_crash_child.py"
 TOTAL = 300

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.core.progress import Attempt, MockRound
-from planner.store import Store, StoreError
+from planner.store.errors import StoreError
+from planner.store.store import Store
 from tests.store_actions import ACTIONS
 
 DAY = dt.date(2026, 11, 25)

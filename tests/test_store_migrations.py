@@ -10,9 +10,10 @@ import pytest
 
 from planner.core.plan import DayOff, Interview, Options, Plan
 from planner.core.progress import Attempt, ItemProgress, Review, WorkEntry
-from planner.migrations import MIGRATIONS, SCHEMA_VERSION
 from planner.paths import database_path
-from planner.store import Store, StoreError
+from planner.store.errors import StoreError
+from planner.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from planner.store.store import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "store_v1.sql"
 NOTE = "Gradient descent: the **step size** matters; it's [not] markup. Ünïcode ✓"

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from planner.core.progress import Attempt, MockRound
-from planner.store import Store
+from planner.store.store import Store
 from tests.store_actions import ACTIONS, plan
 
 DAY = dt.date(2026, 11, 25)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from planner.cached_syllabus import KEEP_CACHED, load_syllabus_cached
+from planner.caches.syllabus import KEEP_CACHED, load_syllabus_cached
 from planner.cli import cli
-from planner.core.loading import load_syllabus
-from planner.core.problem import SyllabusError
+from planner.core.syllabus.loading import load_syllabus
+from planner.core.syllabus.problem import SyllabusError
 from planner.paths import bundled_syllabus
 
 SMALL = """\

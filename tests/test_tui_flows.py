@@ -10,7 +10,7 @@ import pytest
 from textual.widgets import DataTable, Input, Label, SelectionList, TextArea, Tree
 
 from planner.core.labels import format_minutes
-from planner.store import Store
+from planner.store.store import Store
 from planner.tui.screens.item_detail import ItemDetailScreen
 from planner.tui.screens.plan_setup import PlanSetupScreen
 from planner.tui.screens.schedule import ScheduleScreen

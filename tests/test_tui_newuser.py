@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, Label, SelectionList, Static, TextArea, Tree
 
 from planner.core.labels import format_minutes
-from planner.store import Store
+from planner.store.store import Store
 from planner.tui.screens.coding_task import CodingTaskScreen
 from planner.tui.screens.item_detail import ItemDetailScreen
 from planner.tui.screens.mock_round import MockRoundScreen

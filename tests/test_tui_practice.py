@@ -12,11 +12,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
-from planner.core.drill import DESIGN_FRAMEWORK
-from planner.core.loading import load_syllabus
 from planner.core.plan import Interview, Plan
+from planner.core.practice.drill import DESIGN_FRAMEWORK
+from planner.core.syllabus.loading import load_syllabus
 from planner.paths import bundled_syllabus
-from planner.store import Store
+from planner.store.store import Store
 from planner.tui.app import PlannerApp
 from planner.tui.screens.coding_task import CodingTaskScreen
 from planner.tui.screens.drill import DrillScreen

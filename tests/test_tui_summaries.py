@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from planner.core.agenda import agenda
-from planner.core.item_facts import item_facts
-from planner.core.loading import load_syllabus_texts
 from planner.core.plan import Interview, Plan
 from planner.core.progress import ItemProgress, Progress, WorkEntry
-from planner.core.schedule_types import Day, InterviewReport, Late, Schedule, Session
+from planner.core.schedule.agenda import agenda
+from planner.core.schedule.item_facts import item_facts
+from planner.core.schedule.types import Day, InterviewReport, Late, Schedule, Session
 from planner.core.summaries import (
     next_interview,
     next_working_day,
@@ -18,8 +17,9 @@ from planner.core.summaries import (
     today_rows,
     today_totals,
 )
-from planner.core.syllabus import Syllabus
-from planner.core.syllabus_progress import node_progress
+from planner.core.syllabus.loading import load_syllabus_texts
+from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.node_progress import node_progress
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -122,7 +122,7 @@ def test_today_rows_merge_done_work_and_planned_sessions() -> None:
 
 
 def test_work_recorded_today_leaves_only_the_rest_of_the_day() -> None:
-    from planner.core.scheduler import schedule
+    from planner.core.schedule.scheduler import schedule
 
     tiny, the_plan = syllabus(), plan()
     fresh = schedule(tiny, the_plan, Progress(), TODAY).day(TODAY)

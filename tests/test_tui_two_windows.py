@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import DataTable
 
-from planner.store import Store
+from planner.store.store import Store
 from planner.workspace import Workspace
 from tests.tui_support import TODAY, bundled, make_app
 

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from planner.store import Store
+from planner.store.store import Store
 from tests.tui_support import make_app
 
 TEXT = re.compile(r'<text class="([\w-]+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>')

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planner.store import Store
+from planner.store.store import Store
 from planner.workspace import Workspace
 from tests.tui_support import TODAY, bundled
 

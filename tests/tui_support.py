@@ -7,11 +7,11 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from planner.core.loading import load_syllabus
 from planner.core.plan import Plan
-from planner.core.syllabus import Syllabus
+from planner.core.syllabus.loading import load_syllabus
+from planner.core.syllabus.model import Syllabus
 from planner.paths import bundled_syllabus
-from planner.store import Store
+from planner.store.store import Store
 from planner.tui.app import PlannerApp
 from planner.tui.screenshots import demo_plan
 

@@ -9,7 +9,7 @@ import click
 
 from planner import __version__
 from planner.cli.context import Env, env, global_options
-from planner.errors import StoreError
+from planner.store.errors import StoreError
 
 # Command name -> the module that adds it to `cli` (with `@cli.command()`). A module is
 # imported only when its command runs (or for --help), so that `planner` alone, the app,

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
-from planner.core.problem import SyllabusError
+from planner.core.syllabus.problem import SyllabusError
 from planner.paths import bundled_syllabus, cache_dir, default_data_dir
 
 if TYPE_CHECKING:
-    from planner.core.syllabus import Syllabus
-    from planner.store import Store
+    from planner.core.syllabus.model import Syllabus
+    from planner.store.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -74,7 +74,8 @@ class Env:
 
     def store(self) -> Store:
         if self._store is None:
-            from planner.store import Store, StoreError
+            from planner.store.errors import StoreError
+            from planner.store.store import Store
 
             try:
                 self._store = Store.open(self.resolved_data_dir())
@@ -86,7 +87,7 @@ class Env:
         """`--syllabus` files when given, else the bundled syllabus plus the plan's own."""
         if self.syllabus_files:
             return list(self.syllabus_files)
-        from planner.store import StoreError
+        from planner.store.errors import StoreError
 
         paths = [bundled_syllabus()]
         try:
@@ -99,7 +100,7 @@ class Env:
 
     def syllabus(self) -> Syllabus:
         if self._syllabus is None:
-            from planner.cached_syllabus import load_syllabus_cached
+            from planner.caches.syllabus import load_syllabus_cached
 
             try:
                 self._syllabus = load_syllabus_cached(self.syllabus_paths(), cache_dir())

@@ -10,8 +10,9 @@ import click
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
-from planner.core.suggest import did_you_mean
-from planner.exports import FORMATS, NoPlanError, exporter, write_atomically
+from planner.core.syllabus.suggest import did_you_mean
+from planner.exports import FORMATS, NoPlanError, exporter
+from planner.files import write_atomically
 
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
@@ -70,7 +71,7 @@ def import_command(file: Path) -> None:
     except RecursionError:
         fail(f"{file}: not a planner state file (nested too deeply)")
     store = env().store()
-    from planner.store import StoreError
+    from planner.store.errors import StoreError
 
     try:
         store.import_state(data)

@@ -14,7 +14,7 @@ from planner.cli.store_guard import store_errors
 from planner.core.plan import DEFAULT_WEEKDAY_MINUTES, DayOff, Interview, Plan
 from planner.core.plan_spec import SpecError, parse_date, parse_day_off, parse_interview
 from planner.core.plan_spec import parse_minutes as parse_minutes_spec
-from planner.core.suggest import did_you_mean
+from planner.core.syllabus.suggest import did_you_mean
 
 Callback = Callable[[click.Context, click.Parameter, Any], Any]
 

@@ -11,7 +11,7 @@ from planner.cli import cli
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
 from planner.core.progress import RATINGS, Rating
-from planner.core.suggest import did_you_mean
+from planner.core.syllabus.suggest import did_you_mean
 
 
 def _review_time() -> dt.datetime:
@@ -30,7 +30,7 @@ def _review_time() -> dt.datetime:
 @global_options
 def review_command(practice_id: str, rating: str) -> None:
     """Record one practice review: RATING is again, hard, good or easy."""
-    from planner.core.review import REVIEW_MINUTES, card_of, due_on
+    from planner.core.practice.review import REVIEW_MINUTES, card_of, due_on
 
     e = env()
     syllabus = e.syllabus()
@@ -54,7 +54,7 @@ def review_command(practice_id: str, rating: str) -> None:
 def status_command(as_json: bool) -> None:
     """Readiness per round and per interview: coverage, recall, practice, slack."""
     from planner.core.planning import full_schedule
-    from planner.core.readiness import readiness
+    from planner.core.practice.readiness import readiness
     from planner.exports.status_json import status_json
     from planner.exports.status_text import status_text
 

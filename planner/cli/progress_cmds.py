@@ -7,7 +7,7 @@ import click
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
-from planner.core.suggest import did_you_mean
+from planner.core.syllabus.suggest import did_you_mean
 
 
 @cli.command("done")

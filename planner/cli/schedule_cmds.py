@@ -8,10 +8,12 @@ import click
 
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
-from planner.core.labels import format_minutes, session_title, title_of
+from planner.core.labels import format_minutes
 from planner.core.progress import Progress, WorkEntry
-from planner.core.schedule_types import Day, InterviewReport, Schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.titles import session_title
+from planner.core.schedule.types import Day, InterviewReport, Schedule
+from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.titles import title_of
 
 NO_PLAN = "no plan yet: run 'planner init' or open 'planner' to set one up"
 

@@ -12,7 +12,7 @@ from planner.cli.context import fail
 def store_errors() -> Iterator[None]:
     """`with store_errors(): ...` turns a `StoreError` (locked, damaged, unwritable database)
     into `planner: MESSAGE` on stderr and exit code 1, never a traceback."""
-    from planner.store import StoreError
+    from planner.store.errors import StoreError
 
     try:
         yield

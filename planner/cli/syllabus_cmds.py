@@ -11,8 +11,8 @@ import click
 
 from planner.cli import cli
 from planner.cli.context import global_options, report_problems
-from planner.core.loading import SyllabusError, load_syllabus
-from planner.core.syllabus import Syllabus
+from planner.core.syllabus.loading import SyllabusError, load_syllabus
+from planner.core.syllabus.model import Syllabus
 from planner.paths import bundled_syllabus
 
 

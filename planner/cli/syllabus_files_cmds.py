@@ -51,7 +51,7 @@ def list_command() -> None:
 @global_options
 def add_command(file: Path) -> None:
     """Check FILE together with the files already loaded, then register it."""
-    from planner.core.loading import SyllabusError, load_syllabus
+    from planner.core.syllabus.loading import SyllabusError, load_syllabus
 
     path = file.expanduser().resolve()
     with store_errors():

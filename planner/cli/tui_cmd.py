@@ -16,7 +16,7 @@ def run_tui() -> None:
     e = env()
     syllabus = e.syllabus()
     store = e.store()
-    from planner.cached_schedule import cache_file
+    from planner.caches.schedule import cache_file
     from planner.tui.app import PlannerApp
 
     keymap = _keymap(PlannerApp)
@@ -34,7 +34,7 @@ def _keymap(app_class: type[App[Any]]) -> dict[str, str]:
     path = keymap_path()
     if not path.exists():
         return {}
-    from planner.keymap import KeymapError, load_keymap
+    from planner.tui.keymap import KeymapError, load_keymap
     from planner.tui.screens.help import binding_ids
 
     try:

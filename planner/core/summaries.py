@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from planner.core.labels import format_minutes, resource_title, session_title, title_of
+from planner.core.labels import format_minutes
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress, WorkKind
-from planner.core.schedule_types import Day, InterviewReport, Schedule, Session
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.titles import session_title
+from planner.core.schedule.types import Day, InterviewReport, Schedule, Session
+from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.titles import resource_title, title_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Exports of the state: a registry of formats (`planner export FORMAT`) and a safe writer.
+"""Exports of the state: a registry of formats (`planner export FORMAT`).
 
 Each format is a function taking an `ExportSource` (what the command line's `Env` offers:
 the store, the syllabus, today) and returning the text to write. Formats are named here as
@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import os
-import tempfile
 from collections.abc import Callable
-from contextlib import suppress
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
-    from planner.core.schedule_types import Schedule
-    from planner.core.syllabus import Syllabus
-    from planner.store import Store
+    from planner.core.schedule.types import Schedule
+    from planner.core.syllabus.model import Syllabus
+    from planner.store.store import Store
 
 
 class ExportSource(Protocol):
@@ -67,26 +63,3 @@ def current_schedule(source: ExportSource) -> tuple[Syllabus, Schedule]:
     syllabus = source.syllabus()
     progress = source.store().load_progress()
     return syllabus, full_schedule(syllabus, plan, progress, source.resolved_today())
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a crash leaves either the old file or the new one:
-    a temp file in the same folder, fsync, `os.replace`, then fsync the folder."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        with suppress(OSError):
-            os.unlink(temp_name)
-        raise
-    with suppress(OSError):
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)

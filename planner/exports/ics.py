@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from planner.core.labels import format_minutes, session_title
-from planner.core.schedule_types import Schedule
-from planner.core.syllabus import Syllabus
+from planner.core.labels import format_minutes
+from planner.core.schedule.titles import session_title
+from planner.core.schedule.types import Schedule
+from planner.core.syllabus.model import Syllabus
 from planner.exports import ExportSource, current_schedule
 
 PRODID = "-//planner//interview preparation plan//EN"

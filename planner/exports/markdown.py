@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from planner.core.labels import format_minutes, session_title
-from planner.core.schedule_types import Day, Schedule
-from planner.core.syllabus import Syllabus
+from planner.core.labels import format_minutes
+from planner.core.schedule.titles import session_title
+from planner.core.schedule.types import Day, Schedule
+from planner.core.syllabus.model import Syllabus
 from planner.exports import ExportSource, current_schedule
 
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from planner.core.schedule_types import Day, Late, Schedule, Session
+from planner.core.schedule.types import Day, Late, Schedule, Session
 
 
 def session_document(session: Session) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planner.core.readiness import Readiness
+from planner.core.practice.readiness import Readiness
 
 
 def _fraction(value: float | None) -> float:

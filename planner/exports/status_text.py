@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from planner.core.labels import format_minutes
-from planner.core.readiness import (
+from planner.core.practice.readiness import (
     COVERAGE_WEIGHT,
     PRACTICE_WEIGHT,
     RECALL_WEIGHT,
     Readiness,
     RoundReadiness,
 )
-from planner.core.syllabus import Syllabus
+from planner.core.syllabus.model import Syllabus
 
 BAR_WIDTH = 8
 PROMPT_WIDTH = 72

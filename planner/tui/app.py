@@ -13,13 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
 
-from planner.core.syllabus import Syllabus
+from planner.core.syllabus.model import Syllabus
 from planner.tui.commands import BindingCommands
 from planner.tui.modes import DEFAULT_MODE, MODES
 from planner.workspace import Workspace
 
 if TYPE_CHECKING:
-    from planner.store import Store
+    from planner.store.store import Store
 
 SAFE_URL_SCHEMES = ("http://", "https://")
 
@@ -152,7 +152,7 @@ class PlannerApp(App[None]):
     def check_store(self) -> None:
         """Show what another window or a command wrote: reload and redraw when the store
         changed elsewhere."""
-        from planner.store import StoreError
+        from planner.store.errors import StoreError
 
         try:
             changed = self.workspace.refresh_if_changed()
@@ -175,7 +175,7 @@ class PlannerApp(App[None]):
         if event is None:
             self.notify("Nothing to undo", severity="warning", timeout=2)
         else:
-            from planner.core.labels import title_of
+            from planner.core.syllabus.titles import title_of
 
             syllabus = self.workspace.syllabus
             what = event.describe(lambda any_id: title_of(syllabus, any_id), _short_day)

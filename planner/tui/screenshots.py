@@ -21,7 +21,7 @@ from pathlib import Path
 from unittest import mock
 
 from planner.core.plan import DayOff, Interview, Plan
-from planner.store import Store
+from planner.store.store import Store
 
 DEMO_TODAY = dt.date(2026, 11, 25)
 WIDE = (120, 40)
@@ -77,7 +77,7 @@ def _evening(day: int) -> dt.datetime:
 
 def seed_practice(store: Store) -> None:
     """A few reviews, a coding task solved with help and a mock design round."""
-    from planner.core.drill import DESIGN_FRAMEWORK
+    from planner.core.practice.drill import DESIGN_FRAMEWORK
     from planner.core.progress import Attempt, MockRound
 
     store.record_review("q-overfitting-regularization", "good", _evening(21), 2)
@@ -98,7 +98,7 @@ Shot = tuple[str, tuple[int, int], Callable[..., Awaitable[None]]]
 async def _capture(out: Path, data_dir: Path) -> list[Path]:
     from textual.pilot import Pilot
 
-    from planner.core.loading import load_syllabus
+    from planner.core.syllabus.loading import load_syllabus
     from planner.paths import bundled_syllabus
     from planner.tui.app import PlannerApp
     from planner.tui.modes import MODES
@@ -184,7 +184,10 @@ def main(argv: list[str]) -> int:
     time.tzset()
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
-        with Store.open(data_dir) as store, mock.patch("planner.store._now", lambda: DEMO_CLOCK):
+        with (
+            Store.open(data_dir) as store,
+            mock.patch("planner.store.store._now", lambda: DEMO_CLOCK),
+        ):
             seed_demo(store)
         written = asyncio.run(_capture(out, data_dir))
     for svg in written:

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import RadioButton, RadioSet, Static, TextArea
 
-from planner.core.drill import OUTCOME_LABELS
+from planner.core.practice.drill import OUTCOME_LABELS
 from planner.core.progress import OUTCOMES, Outcome
 from planner.tui.screens.base import workspace_of
 from planner.tui.widgets.countdown import Countdown

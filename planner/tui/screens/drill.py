@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Static
 
-from planner.core.drill import DRILL_MINUTES
+from planner.core.practice.drill import DRILL_MINUTES
 from planner.tui.screens.review_session import ReviewSessionScreen, rating_counts
 from planner.tui.widgets.countdown import Countdown, clock_text
 

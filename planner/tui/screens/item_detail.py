@@ -11,8 +11,8 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Label, Markdown, Static, TextArea
 
-from planner.core.item_facts import ItemFacts, item_facts
 from planner.core.labels import format_minutes
+from planner.core.schedule.item_facts import ItemFacts, item_facts
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.key_bar import KeyBar
 

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Static, TextArea
 
-from planner.core.drill import DESIGN_FRAMEWORK, MOCK_MINUTES
+from planner.core.practice.drill import DESIGN_FRAMEWORK, MOCK_MINUTES
 from planner.tui.screens.base import workspace_of
 from planner.tui.widgets.countdown import Countdown
 from planner.tui.widgets.key_bar import KeyBar

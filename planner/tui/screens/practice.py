@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from planner.core.drill import (
+from planner.core.practice.drill import (
     DRILL_MINUTES,
     LogRow,
     PracticeRow,

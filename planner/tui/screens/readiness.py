@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from planner.core.labels import format_minutes
-from planner.core.readiness import InterviewReadiness, Readiness, RoundReadiness
+from planner.core.practice.readiness import InterviewReadiness, Readiness, RoundReadiness
 from planner.exports.status_text import FORMULA, bar, percent, practice_text, slack_text
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.burndown import LEGEND, BurnDownChart
@@ -70,7 +70,7 @@ class ReadinessScreen(PlannerScreen):
         self.app.push_screen(ReviewSessionScreen(weak))
 
     def action_drill(self) -> None:
-        from planner.core.drill import choose_drill
+        from planner.core.practice.drill import choose_drill
         from planner.tui.screens.drill import DrillScreen
 
         ws = self.workspace

@@ -11,8 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import DataTable, Static
 
-from planner.core.agenda import AgendaDay, agenda
 from planner.core.labels import format_minutes
+from planner.core.schedule.agenda import AgendaDay, agenda
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar

@@ -14,8 +14,8 @@ from textual.widgets import Input, Tree
 from textual.widgets.tree import TreeNode
 
 from planner.core.labels import format_minutes
-from planner.core.syllabus import StudyItem
-from planner.core.syllabus_progress import needed_rounds, node_progress
+from planner.core.syllabus.model import StudyItem
+from planner.core.syllabus.node_progress import needed_rounds, node_progress
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.cells import cell
 from planner.tui.widgets.key_bar import KeyBar

@@ -11,7 +11,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static
 
-from planner.core.labels import format_minutes, session_title
+from planner.core.labels import format_minutes
+from planner.core.schedule.titles import session_title
 from planner.core.summaries import (
     TodayRow,
     next_interview,

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from planner.core.labels import format_minutes
-from planner.core.readiness import BurnDown
+from planner.core.practice.readiness import BurnDown
 
 AXIS = 7
 """Cells kept on the left for the minutes axis."""

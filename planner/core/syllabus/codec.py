@@ -17,7 +17,7 @@ from dataclasses import asdict
 from typing import Any
 
 from planner import __version__
-from planner.core.syllabus import (
+from planner.core.syllabus.model import (
     Item,
     PracticeItem,
     Resource,

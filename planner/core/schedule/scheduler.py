@@ -13,13 +13,13 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
-from planner.core.feasibility import interview_reports
 from planner.core.plan import Plan
 from planner.core.progress import Progress
-from planner.core.schedule_run import Run, run_schedule
-from planner.core.schedule_types import Day, Late, PlannedReview, Schedule, Session
-from planner.core.syllabus import Syllabus
-from planner.core.work import Job
+from planner.core.schedule.feasibility import interview_reports
+from planner.core.schedule.run import Run, run_schedule
+from planner.core.schedule.types import Day, Late, PlannedReview, Schedule, Session
+from planner.core.schedule.work import Job
+from planner.core.syllabus.model import Syllabus
 
 
 def schedule(

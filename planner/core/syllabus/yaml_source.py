@@ -29,7 +29,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from planner.core.problem import Problem
+from planner.core.syllabus.problem import Problem
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """Files larger than this are refused before they are parsed."""

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.core.labels import session_title, title_of
 from planner.core.plan import Plan
 from planner.core.progress import Progress, WorkEntry
-from planner.core.schedule_types import Schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.titles import session_title
+from planner.core.schedule.types import Schedule
+from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.titles import title_of
 
 
 @dataclass(frozen=True, slots=True)

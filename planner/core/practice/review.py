@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.plan import Plan
 from planner.core.progress import RATINGS, Outcome, Progress, Rating, Review, as_utc
-from planner.core.schedule_types import PlannedReview, Schedule
-from planner.core.syllabus import PracticeItem, Syllabus
+from planner.core.schedule.types import PlannedReview, Schedule
+from planner.core.syllabus.model import PracticeItem, Syllabus
 
 if TYPE_CHECKING:
     from fsrs import Card, Scheduler
@@ -375,7 +375,7 @@ def review_plan(
 ) -> list[PlannedReview]:
     """The reviews to feed the scheduler: a first scheduling pass without reviews gives each
     new item's drill date, then `plan_reviews` plans around those."""
-    from planner.core.scheduler import draft_schedule
+    from planner.core.schedule.scheduler import draft_schedule
 
     first = draft_schedule(syllabus, plan, progress, today)
     return plan_reviews(syllabus, plan, progress, today, drill_dates(first))

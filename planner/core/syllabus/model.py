@@ -1,7 +1,7 @@
 """The syllabus: rounds, resources, items and practice items, as written in YAML files.
 
 The models mirror CONTRACT.md field for field. They are plain frozen dataclasses, what the
-rest of planner works with; files are validated into them by `planner.core.syllabus_schema`
+rest of planner works with; files are validated into them by `planner.core.syllabus.schema`
 (pydantic, imported only when a file is read rather than restored from the cache).
 `SyllabusFile` is one file as written; `Syllabus` is every loaded file merged, with lookups
 by id and each item's effective rounds.
@@ -95,7 +95,7 @@ class PracticeItem:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SyllabusFile:
-    """One syllabus file as written (validated by `planner.core.syllabus_schema`)."""
+    """One syllabus file as written (validated by `planner.core.syllabus.schema`)."""
 
     syllabus: str
     """Id of this file."""
@@ -147,7 +147,7 @@ class StudyItem:
 
 @dataclass(frozen=True)
 class Syllabus:
-    """Every loaded syllabus file merged. Built by `planner.core.loading`, immutable after."""
+    """Every loaded syllabus file merged. Built by `loading`, immutable after."""
 
     title: str
     rounds: tuple[Round, ...]
@@ -159,7 +159,7 @@ class Syllabus:
     """Each loaded file as written, with where it came from."""
     digest: str = field(default="", compare=False)
     """Digest of the files' exact bytes when loaded from files (see
-    `planner.core.syllabus_cache`); empty for a syllabus made otherwise."""
+    `planner.core.syllabus.codec`); empty for a syllabus made otherwise."""
     _rounds_by_id: dict[str, Round] = field(init=False, repr=False, compare=False)
     _items_by_id: dict[str, StudyItem] = field(init=False, repr=False, compare=False)
     _practice_by_id: dict[str, PracticeItem] = field(init=False, repr=False, compare=False)

@@ -1,8 +1,8 @@
 """SQLite store: the plan, progress, notes, reviews and an append-only event log.
 
-The schema and its migrations are `planner.migrations`; events, undo and the work log are
-`planner.store_events`; the whole-state export/import is `planner.store_state` (its shape,
-`planner.store_schema`). This module opens the database and holds the transactions.
+The schema and its migrations are `planner.store.migrations`; events, undo and the work log are
+`planner.store.events`; the whole-state export/import is `planner.store.state` (its shape,
+`planner.store.schema`). This module opens the database and holds the transactions.
 
 Every method that writes is one `BEGIN IMMEDIATE` transaction that changes the state tables
 and appends one event carrying the state it replaced, so `undo` can put it back. Reads
@@ -33,10 +33,9 @@ from planner.core.progress import (
     Review,
     WorkKind,
 )
-from planner.errors import StoreError
-from planner.migrations import SCHEMA_VERSION, migrate
 from planner.paths import database_path
-from planner.store_events import (
+from planner.store.errors import StoreError
+from planner.store.events import (
     EMPTY_PROGRESS,
     UNDOABLE,
     WORK_ACTIONS,
@@ -49,6 +48,7 @@ from planner.store_events import (
     reverse,
     work_log,
 )
+from planner.store.migrations import SCHEMA_VERSION, migrate
 
 __all__ = ["UNDOABLE", "Event", "Store", "StoreError"]
 
@@ -570,7 +570,7 @@ class Store:
 
     def export_state(self) -> dict[str, Any]:
         """Everything, as a JSON-able dict (`planner export json`)."""
-        from planner.store_state import read_state
+        from planner.store.state import read_state
 
         with self._read() as conn:
             try:
@@ -584,8 +584,8 @@ class Store:
         The imported event log becomes the history (no event is added for the import
         itself), so export -> import -> export gives identical JSON.
         """
-        from planner.store_schema import parse_state, state_plan
-        from planner.store_state import write_state
+        from planner.store.schema import parse_state, state_plan
+        from planner.store.state import write_state
 
         try:
             state = parse_state(data)

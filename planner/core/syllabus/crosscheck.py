@@ -11,9 +11,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from planner.core.problem import Problem
-from planner.core.suggest import did_you_mean
-from planner.core.yaml_source import Document, at, locate
+from planner.core.syllabus.problem import Problem
+from planner.core.syllabus.suggest import did_you_mean
+from planner.core.syllabus.yaml_source import Document, at, locate
 
 Loc = tuple[str | int, ...]
 

@@ -1,7 +1,7 @@
 """The whole state in and out of the store's tables (`planner export json` / `planner import`).
 
 Both run inside a transaction the `Store` holds; the shape of the document is checked by
-`planner.store_schema` before anything is written.
+`planner.store.schema` before anything is written.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from typing import Any
 
 from planner.core.plan import Plan
 from planner.core.plan_json import plan_from_json, plan_to_data, plan_to_json
-from planner.store_events import dumps, progress_row
-from planner.store_schema import STATE_FORMAT, STATE_VERSION, StateFile
+from planner.store.events import dumps, progress_row
+from planner.store.schema import STATE_FORMAT, STATE_VERSION, StateFile
 
 TABLES = (
     "plan",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from planner.core.labels import format_minutes
 from planner.core.plan import Plan
 from planner.core.progress import Progress
-from planner.core.syllabus import Syllabus
+from planner.core.syllabus.model import Syllabus
 
 
 @dataclass(frozen=True, slots=True)

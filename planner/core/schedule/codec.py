@@ -1,5 +1,5 @@
 """A schedule and its planned reviews as JSON data, and back: what the kept schedule of
-`planner.cached_schedule` is written as. Compact (each record a list of its fields in order,
+`planner.caches.schedule` is written as. Compact (each record a list of its fields in order,
 dates as `YYYY-MM-DD`); reading raises on anything that is not such data."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from planner.core.schedule_types import (
+from planner.core.schedule.types import (
     Day,
     InterviewReport,
     Late,

@@ -8,13 +8,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from planner.core.capacity import Calendar, build_calendar, upcoming_interviews
-from planner.core.placement import Placement, place
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress
-from planner.core.schedule_types import PlannedReview
-from planner.core.syllabus import Syllabus
-from planner.core.work import NO_DEADLINE, Job, Work, build_work
+from planner.core.schedule.capacity import Calendar, build_calendar, upcoming_interviews
+from planner.core.schedule.placement import Placement, place
+from planner.core.schedule.types import PlannedReview
+from planner.core.schedule.work import NO_DEADLINE, Job, Work, build_work
+from planner.core.syllabus.model import Syllabus
 
 ROUNDS = 4
 """Times the work is placed again without the items started but not finished in time."""

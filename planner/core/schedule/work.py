@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from planner.core.capacity import Calendar
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Outcome, Progress
-from planner.core.syllabus import PracticeItem, Syllabus
+from planner.core.schedule.capacity import Calendar
+from planner.core.syllabus.model import PracticeItem, Syllabus
 
 JobKind = Literal["study", "drill"]
 

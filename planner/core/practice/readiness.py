@@ -36,10 +36,10 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from planner.core.plan import Interview, Plan
+from planner.core.practice.review import cards, first_interview_dates, practice_log, recall_on
 from planner.core.progress import Progress
-from planner.core.review import cards, first_interview_dates, practice_log, recall_on
-from planner.core.schedule_types import InterviewReport, Schedule
-from planner.core.syllabus import StudyItem, Syllabus
+from planner.core.schedule.types import InterviewReport, Schedule
+from planner.core.syllabus.model import StudyItem, Syllabus
 
 if TYPE_CHECKING:
     from fsrs import Card

@@ -15,7 +15,7 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
-from planner.core.suggest import did_you_mean
+from planner.core.syllabus.suggest import did_you_mean
 
 KEY_PATTERN = re.compile(r"^[a-z0-9_+]+(,[a-z0-9_+]+)*$")
 """Textual key names (`x`, `ctrl+z`, `f5`, `question_mark`), several separated by commas."""

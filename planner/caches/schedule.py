@@ -25,9 +25,9 @@ from planner import __version__
 from planner.core.plan import Plan
 from planner.core.plan_json import plan_to_json
 from planner.core.progress import Progress
-from planner.core.schedule_codec import from_data, to_data
-from planner.core.schedule_types import PlannedReview, Schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.codec import from_data, to_data
+from planner.core.schedule.types import PlannedReview, Schedule
+from planner.core.syllabus.model import Syllabus
 
 CACHE_FORMAT = 1
 
@@ -82,7 +82,7 @@ def load(path: Path, key: str) -> Computed | None:
 def save(path: Path, key: str, computed: Computed) -> None:
     """Keep `computed` under `key`, replacing the file whole (errors are ignored: the next
     start computes the schedule again)."""
-    from planner.exports import write_atomically
+    from planner.files import write_atomically
 
     document = {"format": CACHE_FORMAT, "key": key, "schedule": to_data(*computed)}
     with suppress(OSError):

@@ -10,11 +10,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from planner.core.problem import Problem
-from planner.core.suggest import did_you_mean
-from planner.core.syllabus import ID_PATTERN
-from planner.core.syllabus_schema import SyllabusFileSchema
-from planner.core.yaml_source import Document, at, describe, locate
+from planner.core.syllabus.model import ID_PATTERN
+from planner.core.syllabus.problem import Problem
+from planner.core.syllabus.schema import SyllabusFileSchema
+from planner.core.syllabus.suggest import did_you_mean
+from planner.core.syllabus.yaml_source import Document, at, describe, locate
 
 Loc = tuple[str | int, ...]
 

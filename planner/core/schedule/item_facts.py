@@ -6,10 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from planner.core.labels import format_minutes, title_of
+from planner.core.labels import format_minutes
 from planner.core.progress import Progress
-from planner.core.schedule_types import Schedule
-from planner.core.syllabus import Syllabus
+from planner.core.schedule.types import Schedule
+from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.titles import title_of
 
 
 @dataclass(frozen=True, slots=True)

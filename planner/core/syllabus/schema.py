@@ -1,5 +1,5 @@
 """The syllabus file format as pydantic models: what a file must look like, checked field by
-field, and turned into the plain models of `planner.core.syllabus` once it passes.
+field, and turned into the plain models of `planner.core.syllabus.model` once it passes.
 
 Only reading a file needs this module (and pydantic); a syllabus restored from the cache of
 validated syllabi never imports it. Each schema class lists the same fields, in the same
@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from planner.core.syllabus import (
+from planner.core.syllabus.model import (
     ID_PATTERN,
     Difficulty,
     Item,

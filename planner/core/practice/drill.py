@@ -9,16 +9,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from planner.core.progress import Progress, as_utc
-from planner.core.review import (
+from planner.core.practice.review import (
     cards,
     due_on,
     due_today,
     recall_on,
     repractice_queue,
 )
-from planner.core.schedule_types import PlannedReview
-from planner.core.syllabus import Syllabus
+from planner.core.progress import Progress, as_utc
+from planner.core.schedule.types import PlannedReview
+from planner.core.syllabus.model import Syllabus
 
 DRILL_MINUTES = 15
 """Length of a rapid-fire drill (the phone screen's 10-15 minutes of ML questions)."""

@@ -1,5 +1,5 @@
 """Loading the syllabus files through the cache of validated syllabi (see
-`planner.core.syllabus_cache`): what the app and every command use to start quickly."""
+`planner.core.syllabus.codec`): what the app and every command use to start quickly."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
-from planner.core.syllabus import Syllabus
-from planner.core.syllabus_cache import cache_key, dump, restore
+from planner.core.syllabus.codec import cache_key, dump, restore
+from planner.core.syllabus.model import Syllabus
 
 KEEP_CACHED = 8
 """Cached syllabi kept (the most recently written); older ones are removed."""
@@ -33,7 +33,7 @@ def _contents(paths: Sequence[Path]) -> list[tuple[str, bytes]] | None:
 
 def load_syllabus_cached(paths: Sequence[Path], cache_dir: Path) -> Syllabus:
     """The merged syllabus of `paths`: from the cache when these exact bytes were validated
-    before, else loaded and checked by `planner.core.loading.load_syllabus` (which raises
+    before, else loaded and checked by `planner.core.syllabus.loading.load_syllabus` (which raises
     `SyllabusError` with every problem) and then cached."""
     contents = _contents(paths)
     key = cache_key(contents) if contents is not None else None
@@ -43,13 +43,13 @@ def load_syllabus_cached(paths: Sequence[Path], cache_dir: Path) -> Syllabus:
             cached = restore(key, cache_file.read_text(encoding="utf-8"))
             if cached is not None:
                 return cached
-    from planner.core.loading import load_syllabus
+    from planner.core.syllabus.loading import load_syllabus
 
     syllabus = load_syllabus(paths)
     # Keep it only if the files did not change while they were being loaded.
     if key and cache_file is not None and _contents(paths) == contents:
         syllabus = replace(syllabus, digest=key)
-        from planner.exports import write_atomically
+        from planner.files import write_atomically
 
         with suppress(OSError):
             cache_dir.mkdir(parents=True, exist_ok=True)

@@ -11,10 +11,10 @@ from collections.abc import Callable, Sequence
 
 from planner.core.plan import MAX_DAY_MINUTES, Plan
 from planner.core.progress import Progress
-from planner.core.schedule_run import Run, run_schedule
-from planner.core.schedule_types import InterviewReport, Late, PlannedReview
-from planner.core.syllabus import Syllabus
-from planner.core.work import Job
+from planner.core.schedule.run import Run, run_schedule
+from planner.core.schedule.types import InterviewReport, Late, PlannedReview
+from planner.core.schedule.work import Job
+from planner.core.syllabus.model import Syllabus
 
 EXTRA_STEP = 5
 """Extra minutes per week are searched in steps of this many minutes."""

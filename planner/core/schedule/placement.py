@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.core.work import Job
+from planner.core.schedule.work import Job
 
 LOOKAHEAD = 24
 """Jobs tried on a day after one could not fit, before the day is considered full."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.plan import Interview, Plan
-from planner.core.schedule_types import PlannedReview, Session
+from planner.core.schedule.types import PlannedReview, Session
 
 MOCK_MINUTES = 60
 """Length of the mock round held on each mock day (cut to what the day can hold)."""

@@ -3,8 +3,8 @@
 Each file is read (missing, unreadable, non-UTF-8 and over-5-MB files are problems; the size
 is checked before anything is parsed), composed with libyaml when available (safe loading
 only), turned into plain data with duplicate keys and alias bombs caught (see
-`planner.core.yaml_source`), validated against the file schema
-(`planner.core.syllabus_schema`) with each error placed at the YAML node that caused it,
+`planner.core.syllabus.yaml_source`), validated against the file schema
+(`planner.core.syllabus.schema`) with each error placed at the YAML node that caused it,
 and finally checked across files (unique ids, known references, `requires` without
 cycles, every item serving a round). Only when nothing is wrong is the merged `Syllabus`
 built.
@@ -20,13 +20,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from planner.core.crosscheck import cross_check
-from planner.core.problem import Problem, SyllabusError
-from planner.core.schema_errors import problems_from_validation
-from planner.core.suggest import suggest
-from planner.core.syllabus import Syllabus, SyllabusFile
-from planner.core.syllabus_schema import validate_file
-from planner.core.yaml_source import (
+from planner.core.syllabus.crosscheck import cross_check
+from planner.core.syllabus.model import Syllabus, SyllabusFile
+from planner.core.syllabus.problem import Problem, SyllabusError
+from planner.core.syllabus.schema import validate_file
+from planner.core.syllabus.schema_errors import problems_from_validation
+from planner.core.syllabus.suggest import suggest
+from planner.core.syllabus.yaml_source import (
     Document,
     at,
     check_text_size,

@@ -1,0 +1,21 @@
+"""What a session is called on screen: "Ch. 4: Anatomy... (part 2/3)", "Review: ..."."""
+
+from __future__ import annotations
+
+from planner.core.schedule.types import Session
+from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.titles import title_of
+
+KIND_LABELS = {"study": "Study", "review": "Review", "drill": "Drill", "mock": "Mock"}
+
+
+def session_title(syllabus: Syllabus, session: Session) -> str:
+    """One line naming a session: "Ch. 4: Anatomy... (part 2/3)", "Mock: Meta onsite"."""
+    if session.kind == "mock":
+        return f"Mock round: {session.id}"
+    title = title_of(syllabus, session.id)
+    if session.parts > 1:
+        title = f"{title} (part {session.part}/{session.parts})"
+    if session.kind in ("review", "drill"):
+        title = f"{KIND_LABELS[session.kind]}: {title}"
+    return title
