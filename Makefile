@@ -21,6 +21,7 @@ check: $(STAMP)
 	$(VENV)/bin/ruff check planner tests benchmarks
 	$(VENV)/bin/ruff format --check planner tests benchmarks
 	$(VENV)/bin/mypy planner
+	$(VENV)/bin/lint-imports
 
 screenshots: $(STAMP)
 	$(PY) -m planner.tui.screenshots screenshots

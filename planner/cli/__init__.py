@@ -58,9 +58,9 @@ def cli(ctx: click.Context) -> None:
     ctx.ensure_object(Env)
     ctx.call_on_close(lambda: env().close())
     if ctx.invoked_subcommand is None:
-        from planner.cli.tui_cmd import run_tui
-
-        run_tui()
+        app = cli.get_command(ctx, "tui")
+        assert app is not None
+        ctx.invoke(app)
 
 
 def main() -> None:

@@ -1,6 +1,7 @@
 """What Today displays, computed from the core objects: today's rows and minutes, the next
 interview, whether the plan is on track. The other screens' summaries are in
-`syllabus_progress`, `agenda` and `item_facts` (imported only when those screens are shown).
+`syllabus.node_progress`, `schedule.agenda` and `schedule.item_facts` (imported only when
+those screens are shown).
 
 Pure functions over (syllabus, plan, progress, schedule, today); the TUI only renders them.
 """

@@ -20,6 +20,7 @@ from planner.workspace import Workspace
 
 if TYPE_CHECKING:
     from planner.store.store import Store
+    from planner.tui.host import Host
 
 SAFE_URL_SCHEMES = ("http://", "https://")
 
@@ -199,3 +200,9 @@ class PlannerApp(App[None]):
                 save = getattr(screen, "save_note", None)
                 if callable(save):
                     save()
+
+
+if TYPE_CHECKING:
+
+    def _is_a_host(app: PlannerApp) -> Host:
+        return app  # mypy checks that the app gives its screens all that `Host` promises

@@ -1,7 +1,10 @@
-"""The app's modes: one main screen each, switched with a number key or the tab bar.
+"""The registry of the app's screens: the modes (one main screen each, switched with a
+number key or the tab bar) and the screens pushed over them.
 
-To add a mode, add one `Mode(...)` line to `MODES` (screens are imported only when first
-shown, so start-up does not pay for screens nobody opened).
+To add a mode, add one `Mode(...)` line to `MODES`; to add a pushed screen, add it to
+`PUSHED_SCREENS` so that the help screen lists its keys. Screens are named here, not
+imported: each is imported only when first shown, so start-up does not pay for screens
+nobody opened, and nothing that lists screens has to import them all.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from textual.screen import Screen
 
@@ -31,17 +35,18 @@ class lazy:  # noqa: N801 (used like a function in the MODES table)
         self.module = module
         self.class_name = class_name
 
-    def screen_class(self) -> type[Screen[None]]:
-        screen_class: type[Screen[None]] = getattr(
+    def screen_class(self) -> type[Screen[Any]]:
+        screen_class: type[Screen[Any]] = getattr(
             importlib.import_module(self.module), self.class_name
         )
         return screen_class
 
     def __call__(self) -> Screen[None]:
-        return self.screen_class()()
+        screen: Screen[None] = self.screen_class()()
+        return screen
 
 
-def screen_class_of(mode: Mode) -> type[Screen[None]] | None:
+def screen_class_of(mode: Mode) -> type[Screen[Any]] | None:
     """The class of a mode's screen without making one (None when the factory is opaque)."""
     factory = mode.factory
     if isinstance(factory, lazy):
@@ -60,3 +65,14 @@ MODES: tuple[Mode, ...] = (
 )
 
 DEFAULT_MODE = "today"
+
+PUSHED_SCREENS: tuple[lazy, ...] = (
+    lazy("planner.tui.screens.item_detail", "ItemDetailScreen"),
+    lazy("planner.tui.screens.review_session", "ReviewSessionScreen"),
+    lazy("planner.tui.screens.drill", "DrillScreen"),
+    lazy("planner.tui.screens.mock_round", "MockRoundScreen"),
+    lazy("planner.tui.screens.coding_task", "CodingTaskScreen"),
+    lazy("planner.tui.screens.plan_setup", "PlanSetupScreen"),
+    lazy("planner.tui.screens.help", "HelpScreen"),
+)
+"""Screens pushed over a mode, in the order the help screen lists their keys."""

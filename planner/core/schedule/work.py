@@ -93,6 +93,43 @@ def useful_days(interviews: Sequence[Interview], plan: Plan, calendar: Calendar)
     return out
 
 
+@dataclass(slots=True)
+class RoundDeadlines:
+    """When work for a set of rounds is due, and until when it serves any interview."""
+
+    due: dict[str, tuple[int, int]]
+    """Round id -> (deadline day index, interview index) of the first interview with it."""
+    useful: dict[str, int]
+    """Round id -> the deadline day of the last interview with it."""
+    no_interviews: bool
+    """The plan has no interview: everything is needed and nothing is ever late."""
+    _own: dict[tuple[str, ...], tuple[int, int] | None] = field(default_factory=dict)
+
+    def own_due(self, rounds: tuple[str, ...]) -> tuple[int, int] | None:
+        """(deadline day, interview index) of the earliest interview with one of these
+        rounds; None when no interview has any of them."""
+        if rounds not in self._own:
+            found = [self.due[r] for r in rounds if r in self.due]
+            self._own[rounds] = min(found) if found else None
+        return self._own[rounds]
+
+    def needed(self, rounds: tuple[str, ...]) -> bool:
+        """Some interview has one of these rounds (or the plan has no interview at all)."""
+        return self.no_interviews or self.own_due(rounds) is not None
+
+    def useful_until(self, rounds: tuple[str, ...]) -> int:
+        if self.no_interviews:
+            return NO_DEADLINE
+        return max((self.useful[r] for r in rounds if r in self.useful), default=-1)
+
+    def date_job(self, job: Job) -> None:
+        """Give a new job the deadline of its own rounds and the day it stops being useful."""
+        own = self.own_due(job.rounds)
+        if own is not None:
+            job.deadline, job.interview = own
+        job.useful_until = self.useful_until(job.rounds)
+
+
 def build_work(
     syllabus: Syllabus,
     plan: Plan,
@@ -102,42 +139,54 @@ def build_work(
     interviews: Sequence[Interview],
 ) -> Work:
     """Every job still to do, linked and keyed, in syllabus order."""
-    no_interviews = not plan.interviews
-    due = deadline_days(interviews, plan, calendar)
-    due_of_rounds: dict[tuple[str, ...], tuple[int, int] | None] = {}
+    deadlines = RoundDeadlines(
+        due=deadline_days(interviews, plan, calendar),
+        useful=useful_days(interviews, plan, calendar),
+        no_interviews=not plan.interviews,
+    )
+    drills = practice_to_drill(syllabus, progress, today, deadlines)
+    needed = needed_items(syllabus, progress, drills, deadlines)
+    jobs: list[Job] = []
+    by_id: dict[str, int] = {}
+    add_study_jobs(jobs, by_id, syllabus, progress, needed, deadlines)
+    add_drill_jobs(jobs, by_id, drills, deadlines)
+    release_pushed_and_pinned(jobs, by_id, progress, calendar)
+    if calendar.start == today:
+        continue_begun_today(jobs, by_id, progress, today)
+    _break_cycles(jobs)
+    _tighten(jobs, calendar)
+    not_needed = [s.item.id for s in syllabus.items if s.item.id not in needed]
+    not_needed.extend(p.id for p in syllabus.practice if not deadlines.needed(p.rounds))
+    return Work(jobs, tuple(not_needed))
 
-    useful = useful_days(interviews, plan, calendar)
 
-    def own_due(rounds: tuple[str, ...]) -> tuple[int, int] | None:
-        if rounds not in due_of_rounds:
-            found = [due[r] for r in rounds if r in due]
-            due_of_rounds[rounds] = min(found) if found else None
-        return due_of_rounds[rounds]
-
-    def useful_until(rounds: tuple[str, ...]) -> int:
-        if no_interviews:
-            return NO_DEADLINE
-        return max((useful[r] for r in rounds if r in useful), default=-1)
-
-    # Practice items to drill: those of an interview's round not practised yet, and coding
-    # tasks to practise again.
+def practice_to_drill(
+    syllabus: Syllabus, progress: Progress, today: dt.date, deadlines: RoundDeadlines
+) -> list[PracticeItem]:
+    """Practice items of an interview's round not practised yet, and coding tasks to
+    practise again."""
     practised = _practised_on(progress)
     latest = progress.latest_outcomes()
-    drills = [
+    return [
         practice
         for practice in syllabus.practice
-        if (no_interviews or own_due(practice.rounds) is not None)
+        if deadlines.needed(practice.rounds)
         and _needs_drill(practice, practised.get(practice.id), latest.get(practice.id), today)
     ]
 
-    # Items needed for an interview or to learn a drilled practice item (unless marked
-    # optional), and (transitively) what they require.
-    studies = [(s.item, s.rounds) for s in syllabus.items]
-    needed: dict[str, bool] = {}  # id -> required (not optional)
+
+def needed_items(
+    syllabus: Syllabus,
+    progress: Progress,
+    drills: Sequence[PracticeItem],
+    deadlines: RoundDeadlines,
+) -> dict[str, bool]:
+    """Item id -> required (else optional), for the items an interview needs or that teach
+    a practice item to be drilled (unless marked optional), and (transitively) what they
+    require. An item needed only by optional items is optional itself."""
+    needed: dict[str, bool] = {}
     stack: list[tuple[str, bool]] = [
-        (item.id, not item.optional)
-        for item, rounds in studies
-        if no_interviews or own_due(rounds) is not None
+        (s.item.id, not s.item.optional) for s in syllabus.items if deadlines.needed(s.rounds)
     ]
     for practice in drills:
         for source in practice.learn_from:
@@ -154,12 +203,22 @@ def build_work(
         # something still to do needs them.
         if found is not None and not progress.is_done(item_id):
             stack.extend((pre, required) for pre in found.requires)
+    return needed
 
-    jobs: list[Job] = []
-    by_id: dict[str, int] = {}
-    not_needed = [item.id for item, _ in studies if item.id not in needed]
+
+def add_study_jobs(
+    jobs: list[Job],
+    by_id: dict[str, int],
+    syllabus: Syllabus,
+    progress: Progress,
+    needed: dict[str, bool],
+    deadlines: RoundDeadlines,
+) -> None:
+    """A job per needed item with minutes left, in syllabus order, each after the items it
+    requires."""
     done = progress.items
-    for item, rounds in studies:
+    for study in syllabus.items:
+        item, rounds = study.item, study.rounds
         need = needed.get(item.id)
         if need is None:
             continue
@@ -176,26 +235,27 @@ def build_work(
             optional=not need,
             priority=item.priority,
         )
-        own = own_due(rounds)
-        if own is not None:
-            job.deadline, job.interview = own
-        job.useful_until = useful_until(rounds)
+        deadlines.date_job(job)
         by_id[item.id] = job.idx
         jobs.append(job)
-    for item, _ in studies:
-        j = by_id.get(item.id)
+    for study in syllabus.items:
+        j = by_id.get(study.item.id)
         if j is not None:
-            for pre in item.requires:
+            for pre in study.item.requires:
                 p = by_id.get(pre)
                 if p is not None and p != j:
                     jobs[j].preds.append(p)
                     jobs[p].succs.append(j)
 
-    not_needed.extend(
-        p.id for p in syllabus.practice if not no_interviews and own_due(p.rounds) is None
-    )
+
+def add_drill_jobs(
+    jobs: list[Job],
+    by_id: dict[str, int],
+    drills: Sequence[PracticeItem],
+    deadlines: RoundDeadlines,
+) -> None:
+    """A one-session job per practice item to drill, after the required items that teach it."""
     for practice in drills:
-        own = own_due(practice.rounds)
         job = Job(
             idx=len(jobs),
             id=practice.id,
@@ -206,9 +266,7 @@ def build_work(
             optional=False,
             priority=2,
         )
-        if own is not None:
-            job.deadline, job.interview = own
-        job.useful_until = useful_until(practice.rounds)
+        deadlines.date_job(job)
         for source in practice.learn_from:
             p = by_id.get(source)
             if p is not None and not jobs[p].optional:
@@ -217,6 +275,12 @@ def build_work(
         by_id.setdefault(practice.id, job.idx)
         jobs.append(job)
 
+
+def release_pushed_and_pinned(
+    jobs: list[Job], by_id: dict[str, int], progress: Progress, calendar: Calendar
+) -> None:
+    """A pushed job starts no earlier than the day it was pushed to; a pinned one starts on
+    its day (pins before the calendar's first day are spent)."""
     for any_id, pushed in progress.pushed.items():
         p = by_id.get(any_id)
         if p is not None:
@@ -227,23 +291,23 @@ def build_work(
             pin = calendar.index(pinned)
             jobs[p].pin = pin
             jobs[p].release = max(jobs[p].release, pin)
-    if calendar.start == today:
-        # An item begun today (minutes recorded, not finished, not pushed) is continued
-        # today, as far as the day holds it, before anything new is started.
-        for entry in progress.work:
-            p = by_id.get(entry.id)
-            if (
-                p is not None
-                and entry.on == today
-                and entry.kind == "study"
-                and jobs[p].pin is None
-                and jobs[p].release <= 0
-            ):
-                jobs[p].pin = 0
 
-    _break_cycles(jobs)
-    _tighten(jobs, calendar)
-    return Work(jobs, tuple(not_needed))
+
+def continue_begun_today(
+    jobs: list[Job], by_id: dict[str, int], progress: Progress, today: dt.date
+) -> None:
+    """An item begun today (minutes recorded, not finished, not pushed) is continued today,
+    as far as the day holds it, before anything new is started."""
+    for entry in progress.work:
+        p = by_id.get(entry.id)
+        if (
+            p is not None
+            and entry.on == today
+            and entry.kind == "study"
+            and jobs[p].pin is None
+            and jobs[p].release <= 0
+        ):
+            jobs[p].pin = 0
 
 
 def _break_cycles(jobs: list[Job]) -> None:

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 from contextlib import suppress
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.screen import Screen
 from textual.types import NoActiveAppError
 
+from planner.tui.host import Host, host_of, workspace_of
 from planner.workspace import Workspace
-
-if TYPE_CHECKING:
-    from planner.tui.app import PlannerApp
-
-
-def workspace_of(app: object) -> Workspace:
-    """The workspace of the running PlannerApp (for screens that are not PlannerScreens)."""
-    workspace = getattr(app, "workspace", None)
-    assert isinstance(workspace, Workspace), "screens run inside PlannerApp"
-    return workspace
 
 
 class PlannerScreen(Screen[None]):
@@ -42,16 +33,12 @@ class PlannerScreen(Screen[None]):
             self._css_update_count = self.app._css_update_count
 
     @property
-    def planner_app(self) -> PlannerApp:
-        from planner.tui.app import PlannerApp
-
-        app = self.app
-        assert isinstance(app, PlannerApp)
-        return app
+    def planner_app(self) -> Host:
+        return host_of(self.app)
 
     @property
     def workspace(self) -> Workspace:
-        return self.planner_app.workspace
+        return workspace_of(self.app)
 
     def refresh_view(self) -> None:
         """Redraw everything from the workspace."""

@@ -14,7 +14,7 @@ from textual.widgets import RadioButton, RadioSet, Static, TextArea
 
 from planner.core.practice.drill import OUTCOME_LABELS
 from planner.core.progress import OUTCOMES, Outcome
-from planner.tui.screens.base import workspace_of
+from planner.tui.host import workspace_of
 from planner.tui.widgets.countdown import Countdown
 from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace

@@ -9,10 +9,10 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from planner.tui.modes import MODES, screen_class_of
+from planner.tui.modes import MODES, PUSHED_SCREENS, screen_class_of
 from planner.tui.widgets.key_bar import KeyBar
 
 
@@ -23,13 +23,6 @@ def binding_ids(app: type[App[Any]] | App[Any]) -> set[str]:
 
 def binding_groups(app: type[App[Any]] | App[Any]) -> list[tuple[str, list[Binding]]]:
     """(heading, bindings) for the app and every screen, in the order a person meets them."""
-    from planner.tui.screens.coding_task import CodingTaskScreen
-    from planner.tui.screens.drill import DrillScreen
-    from planner.tui.screens.item_detail import ItemDetailScreen
-    from planner.tui.screens.mock_round import MockRoundScreen
-    from planner.tui.screens.plan_setup import PlanSetupScreen
-    from planner.tui.screens.review_session import ReviewSessionScreen
-
     groups: list[tuple[str, list[Binding]]] = [("Everywhere", _described(app.BINDINGS))]
     groups[0][1].append(
         Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette", id="app.palette")
@@ -39,16 +32,8 @@ def binding_groups(app: type[App[Any]] | App[Any]) -> list[tuple[str, list[Bindi
         if screen_class is not None:
             title = getattr(screen_class, "HELP_GROUP", "") or mode.title
             groups.append((f"{mode.key} {title}", _described(screen_class.BINDINGS)))
-    extras: tuple[type[Screen[Any]], ...] = (
-        ItemDetailScreen,
-        ReviewSessionScreen,
-        DrillScreen,
-        MockRoundScreen,
-        CodingTaskScreen,
-        PlanSetupScreen,
-        HelpScreen,
-    )
-    for extra in extras:
+    for pushed in PUSHED_SCREENS:
+        extra = pushed.screen_class()
         groups.append((getattr(extra, "HELP_GROUP", ""), _described(extra.BINDINGS)))
     return groups
 

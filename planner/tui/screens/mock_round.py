@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static, TextArea
 
 from planner.core.practice.drill import DESIGN_FRAMEWORK, MOCK_MINUTES
-from planner.tui.screens.base import workspace_of
+from planner.tui.host import workspace_of
 from planner.tui.widgets.countdown import Countdown
 from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace

@@ -3,7 +3,7 @@ to its field and nothing is saved until the whole form reads."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -16,6 +16,7 @@ from textual.widgets import Button, DataTable, Input, Label, SelectionList, Stat
 from textual.widgets.selection_list import Selection
 
 from planner.core.plan import DEFAULT_WEEKDAY_MINUTES, WEEKDAYS, Interview, Plan
+from planner.tui.host import workspace_of
 from planner.tui.plan_form import (
     FieldError,
     build_plan,
@@ -24,9 +25,6 @@ from planner.tui.plan_form import (
 )
 from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
-
-if TYPE_CHECKING:
-    from planner.tui.app import PlannerApp
 
 ERROR_FIELDS = ("name", "date", "rounds", "interviews", "minutes", "days-off", "start")
 
@@ -51,8 +49,7 @@ class PlanSetupScreen(Screen[bool]):
 
     @property
     def workspace(self) -> Workspace:
-        app: PlannerApp = self.app  # type: ignore[assignment]
-        return app.workspace
+        return workspace_of(self.app)
 
     def compose(self) -> ComposeResult:
         plan = self.workspace.plan

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from planner.core.progress import RATINGS, Rating
-from planner.tui.screens.base import workspace_of
+from planner.tui.host import workspace_of
 from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
 
