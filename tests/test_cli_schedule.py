@@ -190,8 +190,8 @@ def test_an_infeasible_plan_shows_the_shortfall_and_the_fix(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert (
-        "  Phone (2026-11-28, ra): short 110 min, 2 late; "
-        "fix: drop book/ch3, book/ch2 or add 300 min a week"
+        "  Phone (2026-11-28, ra): short 90 min, 2 late; "
+        "fix: drop book/ch3, book/ch2 or add 270 min a week"
     ) in lines
     assert lines[-3:] == [
         "Late",
@@ -200,7 +200,7 @@ def test_an_infeasible_plan_shows_the_shortfall_and_the_fix(
     ]
     document = json.loads(run(syllabus_file, "plan", "--json").output)
     assert document["interviews"][0]["feasible"] is False
-    assert document["interviews"][0]["short_minutes"] == 110
+    assert document["interviews"][0]["short_minutes"] == 90
     assert document["late"] == [
         {"id": "book/ch2", "deadline": "2026-11-26", "finishes": None},
         {"id": "book/ch3", "deadline": "2026-11-26", "finishes": None},
@@ -314,9 +314,10 @@ def test_today_lists_the_work_already_done_today(data_dir: Path, syllabus_file: 
     save(data_dir, feasible_plan())
     assert run(syllabus_file, "done", "book/ch1", "--minutes", "40").exit_code == 0
     lines = run(syllabus_file, "today").output.splitlines()
-    # Ch. 2 (50 min, sessions of at least 25) does not fit in the 20 minutes left.
-    assert lines[:3] == [
-        "Wed 2026-11-25  40/60 min (40 done)",
+    # 20 minutes are left of the day, less than a session: they are a session of their own.
+    assert lines[:4] == [
+        "Wed 2026-11-25  60/60 min (40 done)",
         "    done      40m  Chapter [bold]one[/bold]",
+        "    study     20m  Chapter two (part 1/2)  [ra]",
         "",
     ]

@@ -101,23 +101,31 @@ def test_study_sessions_add_up_to_the_remaining_minutes(
 ) -> None:
     syl, plan, progress, reviews = case
     result = schedule(syl, plan, progress, TODAY, reviews)
-    low = plan.options.min_session
+    low, high = plan.options.min_session, plan.options.max_session
+    late = {x.id for x in result.late} | {x.id for r in result.interviews for x in r.late}
     for study in syl.items:
-        sessions = [s for _, s in result.sessions_of(study.id)]
+        dated = result.sessions_of(study.id)
+        sessions = [s for _, s in dated]
         remaining = progress.remaining(study.id, study.minutes)
         if remaining == 0 or study.id in result.not_needed:
             assert sessions == []
             continue
-        if not sessions or not plan.interviews:
-            continue  # (without interviews, the end of the 365 days may cut an item short)
-        # Never a start on an item that cannot be finished while it is of use.
-        assert sum(s.minutes for s in sessions) == remaining
+        placed = sum(s.minutes for s in sessions)
+        assert placed <= remaining
+        own_round = any(set(study.rounds) & set(i.rounds) for i in plan.interviews)
+        if own_round and study.id not in late and not study.item.optional:
+            assert placed == remaining  # a required item on time is scheduled whole
         assert [(s.part, s.parts) for s in sessions] == [
             (k + 1, len(sessions)) for k in range(len(sessions))
         ]
-        # Only an item's last session may be shorter than the minimum: when all that was
-        # left was shorter, or when no day before its deadline had room for a proper split.
-        assert all(s.minutes >= low for s in sessions[:-1])
+        done = 0
+        for date, s in dated:
+            done += s.minutes
+            assert s.minutes <= max(high, low)
+            if s.minutes < low and done < remaining:
+                # Shorter than the minimum only as the rest of the item or of the day.
+                day = result.day(date)
+                assert day is not None and day.used + day.worked == day.capacity
 
 
 @SETTINGS
@@ -153,7 +161,10 @@ def test_a_pinned_item_lands_on_its_date_when_capacity_allows(
     case: tuple[Syllabus, Plan, Progress, list[PlannedReview]], data: st.DataObject
 ) -> None:
     syl, plan, progress, reviews = case
-    study = data.draw(st.sampled_from(syl.items))
+    required = [s for s in syl.items if not s.item.optional]
+    if not required:
+        return  # an optional item gets only what required work leaves, pinned or not
+    study = data.draw(st.sampled_from(required))
     on = TODAY + dt.timedelta(days=data.draw(st.integers(0, 20)))
     progress = Progress(
         items=progress.items,
@@ -168,6 +179,8 @@ def test_a_pinned_item_lands_on_its_date_when_capacity_allows(
         return
     if d.mock_for or d.interviews or any(not progress.is_done(p) for p in study.requires):
         return
+    if any(x.id == study.id and x.deadline < on for x in result.late):
+        return  # pinned after the last day it is of use for
     reserved = sum(s.minutes for s in d.sessions if s.kind == "review")
     if d.capacity - reserved >= remaining:
         on_day = [s for s in d.sessions if s.id == study.id]
@@ -263,3 +276,25 @@ def test_optional_items_never_make_required_work_later(
     assert {x.id for x in with_optional.late} <= {x.id for x in without.late}
     short = sum(r.short_minutes for r in with_optional.interviews)
     assert short <= sum(r.short_minutes for r in without.interviews)
+
+
+@SETTINGS
+@given(cases())
+def test_no_session_sized_gap_before_a_late_items_deadline(
+    case: tuple[Syllabus, Plan, Progress, list[PlannedReview]],
+) -> None:
+    syl, plan, progress, reviews = case
+    result = schedule(syl, plan, progress, TODAY, reviews)
+    low = plan.options.min_session
+    for report in result.interviews:
+        for late in report.late:
+            study = syl.item(late.id)
+            if study is None or study.optional or late.id in progress.pushed:
+                continue  # a drill (never split), optional work, or work pushed later
+            if late.id in progress.pinned or any(not progress.is_done(r) for r in study.requires):
+                continue  # waits for a pin or for what it requires
+            for d in result.days:
+                if d.date > late.deadline or d.off or d.interviews or d.mock_for:
+                    continue
+                gap = d.capacity - d.worked - d.used
+                assert gap < low, f"{d.date}: {gap} free minutes while {late.id} is late"

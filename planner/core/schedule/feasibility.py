@@ -33,7 +33,6 @@ def interview_reports(
     """One report per interview of the plan, by date; interviews already over are on track.
     With `fixes`, an infeasible interview gets its fixes, each checked by placing the work
     again."""
-    late_minutes = run.short_by_job()
     upcoming = {(i.date, i.name, i.rounds): n for n, i in enumerate(run.interviews)}
     reports: list[InterviewReport] = []
     behind_with: dict[int, set[int | None]] = {}  # extra minutes a week -> interviews behind
@@ -44,14 +43,16 @@ def interview_reports(
                 InterviewReport(interview.name, interview.date, interview.rounds, True, 0)
             )
             continue
-        jobs = [j for j in run.work.jobs if j.interview == n and not j.optional]
-        late_jobs = [j for j in jobs if run.is_late(j)]
-        deadline = run.calendar.index(interview.date) - plan.options.mock_days - 1
+        jobs = [j for j in run.work.jobs if n in j.needed_by and not j.optional]
+        short_by_job = run.short_of(n)
+        short = sum(short_by_job.values())
+        late_jobs = [run.work.jobs[j] for j in short_by_job]
+        deadline = run.deadline_days[n]
         last = _last_day(run, jobs, plan)
         late = tuple(
             Late(
                 j.id,
-                run.first + dt.timedelta(days=j.deadline),
+                run.first + dt.timedelta(days=deadline),
                 _date(run, run.placement.finish[j.idx]),
             )
             for j in sorted(late_jobs, key=lambda j: (j.deadline, j.id))
@@ -68,10 +69,11 @@ def interview_reports(
                     again = run_schedule(
                         syllabus, spread_weekly(plan, extra), progress, today, reviews
                     )
-                    behind_with[extra] = {j.interview for j in again.late_of()}
+                    behind_with[extra] = {
+                        m for m in range(len(again.interviews)) if not again.feasible(m)
+                    }
                 return n not in behind_with[extra]
 
-            short = sum(late_minutes.get(j.idx, 0) for j in jobs)
             drop = _drop_fix(run, n, plan, progress, still_feasible, short)
             extra = _extra_minutes_fix(plan, feasible_with, short, deadline + 1)
         reports.append(
@@ -80,7 +82,7 @@ def interview_reports(
                 date=interview.date,
                 rounds=interview.rounds,
                 feasible=not late_jobs,
-                short_minutes=sum(late_minutes.get(j.idx, 0) for j in jobs),
+                short_minutes=short,
                 late=late,
                 drop=drop,
                 extra_minutes_per_week=extra,
@@ -121,7 +123,7 @@ def _drop_fix(
         (
             j
             for j in run.work.jobs
-            if j.interview == interview and j.kind == "study" and not j.optional
+            if interview in j.needed_by and j.kind == "study" and not j.optional
         ),
         key=lambda j: (-j.priority, -j.minutes, j.id),
     )

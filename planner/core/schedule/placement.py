@@ -3,23 +3,40 @@
 Ready jobs wait in tiers (deadline day, optional, priority). Within a tier, each pick goes
 to the round (lane) that has had the fewest minutes that day, so a day mixes topics of the
 same deadline instead of blocking one; a job gets a second session on a day only when
-nothing else of its tier is ready. Every step is a heap operation: the cost grows with
-jobs and sessions, not with jobs times days.
+nothing else of its tier is ready. A job whose deadline day has passed unfinished moves to
+the tier of the next interview that needs it (its minutes are short for the first one
+whatever is done now), and is dropped after the last one.
+
+Every day is filled while any ready work fits: a study session may be shorter than the
+minimum when it is the rest of the item or the rest of the day. Taking ready work by
+deadline day without ever leaving room unused meets every deadline whenever any schedule
+can, and where none can, leaves the fewest minutes undone by the deadlines (tests compare
+both with an exact solver). Every step is a heap operation: the cost grows with jobs and
+sessions, not with jobs times days.
 """
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.core.schedule.work import Job
+from planner.core.schedule.work import NO_DEADLINE, NO_KEY, Job
 
 LOOKAHEAD = 24
 """Jobs tried on a day after one could not fit, before the day is considered full."""
 
-TierKey = tuple[int, bool, int]
+FILLER_SCAN = 16
+"""Jobs looked at, per lane, for one that fits the rest of a day better."""
+
+RANK_WORTH_LOOKING = 3
+"""The rank (see `fit_rank`) from which the next job's session is worth replacing: it
+would leave its item a few minutes for later, or cannot go on the day at all."""
+
+TierKey = tuple[int, int, bool, int, int]
+"""(position of the deadline day, the day, optional, -weight, priority): see `_Ready`."""
 
 
 @dataclass(slots=True)
@@ -49,23 +66,41 @@ class Placement:
         )
 
 
-def chunk(remaining: int, free: int, min_session: int, max_session: int) -> int:
-    """Minutes of one study session that fits in `free`; 0 when none can.
+def chunk(
+    remaining: int,
+    free: int,
+    min_session: int,
+    max_session: int,
+    *,
+    day_free: int | None = None,
+    today: int = 0,
+    fill_rest: bool = False,
+) -> int:
+    """Minutes of one study session of an item in the `free` minutes left of a day (0 when
+    none may go there).
 
-    What is left after it is never below `min_session`, so no session is shorter than the
-    minimum unless the whole remaining work is. When the limits leave no valid split
-    (max_session < 2 * min_session), the rest is merged into one longer session.
+    At most `max_session`. Shorter than `min_session` only when it is all that is left of
+    the item, when it is the whole of a day shorter than that (`day_free`), when it
+    extends the item's session already on the day (`today` minutes) to a proper one, or,
+    with `fill_rest` (when time is short), when it takes all that is left of the day. Where
+    a full session would leave less than a minimum session of the item for later, it
+    leaves a minimum session instead.
     """
+    if free <= 0 or remaining <= 0:
+        return 0
     size = min(free, max_session)
     if remaining <= size:
         return remaining
-    if remaining - size < min_session:
-        size = remaining - min_session
     if size >= min_session:
+        if remaining - size < min_session <= remaining - min_session:
+            return remaining - min_session
         return size
-    if remaining <= free and remaining < 2 * min_session:
-        return remaining
-    return 0
+    # Less than a minimum session is left of the day (`size` is all of it): on a day
+    # shorter than a session, a session of the whole day.
+    if (day_free is not None and size >= day_free) or fill_rest:
+        return size
+    extends = min_session <= today + size <= max_session
+    return size if extends and remaining - size >= min_session else 0
 
 
 class _Tier:
@@ -77,26 +112,50 @@ class _Tier:
         self.count = 0
 
 
-class _Ready:
-    """Ready jobs by tier, then by lane, then by key."""
+def tier_day_on(job: Job, day: int) -> int | None:
+    """The deadline day a job is worked towards on `day`: its (precedence-adjusted) tier
+    day, else the next deadline of an interview that needs it; None once all are past."""
+    if day <= job.tier_day:
+        return job.tier_day
+    for due in job.ahead:
+        if due >= day:
+            return due
+    # Past a pin with no interview to prepare for: due whenever (never late).
+    return job.deadline if job.deadline >= NO_DEADLINE else None
 
-    def __init__(self, jobs: Sequence[Job]) -> None:
+
+class _Ready:
+    """Ready jobs by tier, then by lane, then by key.
+
+    A tier is the jobs due by one day: earliest first by the free minutes up to that day
+    (deadlines with no free minute between them are one), required before optional, then
+    the ones more interviews need (each of their minutes counts for all of those: only
+    when `weighted`, for work that does not all fit), then by priority.
+    """
+
+    def __init__(self, jobs: Sequence[Job], reach: Sequence[int], weighted: bool) -> None:
         self.jobs = jobs
+        self.reach = reach
+        self.weighted = weighted
         self.tiers: dict[TierKey, _Tier] = {}
         self.order: list[TierKey] = []
         self.touched_tiers: list[_Tier] = []
 
-    def _tier(self, job: Job) -> _Tier:
-        key = (job.tier_day, job.optional, job.priority)
+    def _tier(self, key: TierKey) -> _Tier:
         tier = self.tiers.get(key)
         if tier is None:
             tier = self.tiers[key] = _Tier()
             heapq.heappush(self.order, key)
         return tier
 
-    def add(self, j: int, touched: bool = False) -> None:
+    def add(self, j: int, day: int, touched: bool = False) -> bool:
+        """Make job `j` ready on `day`; False when it is of no use any more (dropped)."""
         job = self.jobs[j]
-        tier = self._tier(job)
+        due = tier_day_on(job, day)
+        if due is None:
+            return False
+        weight = len(job.ahead) - bisect.bisect_left(job.ahead, due) if self.weighted else 0
+        tier = self._tier((self._position(due), due, job.optional, -weight, job.priority))
         lanes = tier.touched if touched else tier.fresh
         heap = lanes.get(job.lane)
         if heap is None:
@@ -105,8 +164,28 @@ class _Ready:
         tier.count += 1
         if touched:
             self.touched_tiers.append(tier)
+        return True
 
-    def pick(self, used: dict[str, int]) -> int | None:
+    def _position(self, day: int) -> int:
+        if day >= NO_DEADLINE:
+            return NO_KEY
+        return self.reach[min(max(day, -1), len(self.reach) - 2) + 1]
+
+    def expire(self, day: int) -> None:
+        """Move the jobs of tiers whose deadline day is before `day` to their next tier."""
+        while self.order and self.order[0][1] < day:
+            tier = self.tiers.pop(heapq.heappop(self.order))
+            for lanes in (tier.fresh, tier.touched):
+                for heap in lanes.values():
+                    for _, j in sorted(heap):
+                        self.add(j, day)
+
+    def pick(
+        self, used: dict[str, int], rank: Callable[[int], int] | None = None
+    ) -> tuple[int, int] | None:
+        """The next job to work on (and the deadline day of its tier), or None. With
+        `rank`, the job of the tier near the front of its lane with the least rank is
+        taken (lanes in their usual order on a tie)."""
         while self.order:
             tier = self.tiers[self.order[0]]
             if tier.count:
@@ -115,9 +194,24 @@ class _Ready:
         else:
             return None
         lanes = tier.fresh if any(tier.fresh.values()) else tier.touched
-        best_lane = min((lane for lane, h in lanes.items() if h), key=lambda r: (used.get(r, 0), r))
+        by_use = sorted((lane for lane, h in lanes.items() if h), key=lambda r: (used.get(r, 0), r))
         tier.count -= 1
-        return heapq.heappop(lanes[best_lane])[1]
+        if rank is not None and rank(lanes[by_use[0]][0][1]) >= RANK_WORTH_LOOKING:
+            best: tuple[int, int, tuple[int, int]] | None = None
+            heaps = [lanes[lane] for lane in by_use]
+            if lanes is tier.fresh:
+                heaps.extend(h for h in tier.touched.values() if h)
+            for n, heap in enumerate(heaps):
+                for entry in sorted(heap[:FILLER_SCAN]):
+                    candidate = (rank(entry[1]), n, entry)
+                    if best is None or candidate < best:
+                        best = candidate
+            if best is not None:
+                heap = heaps[best[1]]
+                heap.remove(best[2])
+                heapq.heapify(heap)
+                return best[2][1], self.order[0][1]
+        return heapq.heappop(lanes[by_use[0]])[1], self.order[0][1]
 
     def end_day(self) -> None:
         """Jobs that had a session today are fresh again tomorrow."""
@@ -138,8 +232,15 @@ def place(
     min_session: int,
     max_session: int,
     worked_first_day: Mapping[str, int] | None = None,
+    *,
+    weighted: bool = False,
+    fill_rest: bool = False,
 ) -> None:
     """Place the `active` jobs into the free minutes of `state` (which it updates).
+
+    With `weighted` and `fill_rest`, for work that does not all fit: the rest of a day is
+    used even when shorter than a session, and where time is contested, the work more
+    interviews need goes first.
 
     Predecessors outside `active` count as finished on their recorded finish day, or block
     their successors for good when they never finished. `worked_first_day` (lane -> minutes
@@ -169,8 +270,7 @@ def place(
 
     # What each day can still hold at most, to leave out optional work that cannot finish.
     reach = list(itertools.accumulate(state.free, initial=0))
-    roomiest = _RangeMax(state.free)
-    ready = _Ready(jobs)
+    ready = _Ready(jobs, reach, weighted)
     pending: list[tuple[int, int]] = []
     pinned_on: dict[int, list[int]] = {}
 
@@ -180,14 +280,34 @@ def place(
         if release[j] > day:
             heapq.heappush(pending, (release[j], j))
         else:
-            ready.add(j)
+            ready.add(j, day)
 
     for j in active:
         if waiting[j] == 0 and j not in blocked:
             heapq.heappush(pending, (release[j], j))
 
+    day_free = list(state.free)
+
+    def worked_on(j: int, day: int) -> int:
+        """Minutes of job j's last session on `day` (0 when it has none)."""
+        for k, minutes in reversed(state.sessions[day]):
+            if k == j:
+                return minutes
+        return 0
+
+    def session_of(j: int, day: int) -> int:
+        return chunk(
+            state.remaining[j],
+            state.free[day],
+            min_session,
+            max_session,
+            day_free=day_free[day],
+            today=worked_on(j, day),
+            fill_rest=fill_rest,
+        )
+
     def record(j: int, day: int, minutes: int) -> bool:
-        state.sessions[day].append((j, minutes))
+        _add_session(state.sessions[day], j, minutes, max_session)
         state.free[day] -= minutes
         state.remaining[j] -= minutes
         if state.remaining[j] > 0:
@@ -202,16 +322,17 @@ def place(
         return True
 
     for day in range(n_days):
+        ready.expire(day)
         while pending and pending[0][0] <= day:
             _, j = heapq.heappop(pending)
             if jobs[j].pin == day:
                 pinned_on.setdefault(day, []).append(j)
             else:
-                ready.add(j)
+                ready.add(j, day)
         for j in sorted(pinned_on.pop(day, ())):
-            _place_pinned(jobs[j], day, state, min_session, max_session, record)
+            _place_pinned(jobs[j], day, state, session_of, record)
             if state.remaining[j] > 0:
-                ready.add(j, touched=True)
+                ready.add(j, day, touched=True)
         if state.free[day] <= 0:
             ready.end_day()
             continue
@@ -219,69 +340,68 @@ def place(
         deferred: list[int] = []
         misses = 0
         while state.free[day] > 0 and misses < LOOKAHEAD:
-            picked = ready.pick(used)
+            rest = state.free[day]
+
+            def fit_rank(j: int, day: int = day, rest: int = rest) -> int:
+                # Fewest pieces: best work the rest of the day finishes, then an item whose
+                # session today it extends, then one it leaves with a proper session's
+                # worth; an item left with a few minutes, then work that cannot go here.
+                if jobs[j].kind != "study":
+                    return 0 if state.remaining[j] <= rest else 5
+                size = session_of(j, day)
+                if size == 0:
+                    return 5
+                left = state.remaining[j] - size
+                if left <= 0:
+                    return 0
+                if worked_on(j, day):
+                    return 1
+                return 2 if left >= min_session else 3
+
+            picked = ready.pick(used, fit_rank)
             if picked is None:
                 break
-            j, job = picked, jobs[picked]
-            if day > job.useful_until:
-                continue  # its last interview is over: no use any more
+            j, due = picked
+            job = jobs[j]
             if job.optional and (
-                day > job.deadline
-                or (
-                    state.remaining[j] == job.minutes
-                    and reach[min(job.deadline, n_days - 1) + 1] - reach[day] < job.minutes
-                )
+                state.remaining[j] == job.minutes
+                and reach[min(due, n_days - 1) + 1] - reach[day] < job.minutes
             ):
                 continue  # optional work only where it can be finished in time
             free = state.free[day]
             if job.kind == "drill":
                 size = state.remaining[j] if state.remaining[j] <= free else 0
             else:
-                size = chunk(state.remaining[j], free, min_session, max_session)
-                if size == 0 and free >= min_session and roomiest(day + 1, job.deadline) <= free:
-                    # No later day before its deadline has more room: work that fits now
-                    # beats keeping the remainder long enough for a proper session.
-                    size = min(free, max_session)
+                size = session_of(j, day)
             if size == 0:
                 deferred.append(j)
                 misses += 1
                 continue
             used[job.lane] = used.get(job.lane, 0) + size
             if not record(j, day, size):
-                ready.add(j, touched=True)
+                ready.add(j, day, touched=True)
         ready.end_day()
         for j in deferred:
-            ready.add(j)
+            ready.add(j, day)
 
 
-class _RangeMax:
-    """Most free minutes of any day in a range of days, in constant time (sparse table)."""
-
-    def __init__(self, values: Sequence[int]) -> None:
-        self.levels = [list(values)]
-        width = 1
-        while 2 * width <= len(values):
-            last = self.levels[-1]
-            self.levels.append([max(last[i], last[i + width]) for i in range(len(last) - width)])
-            width *= 2
-
-    def __call__(self, first: int, last: int) -> int:
-        """Max over days first..last (inclusive, clipped to the days); 0 when empty."""
-        last = min(last, len(self.levels[0]) - 1)
-        first = max(first, 0)
-        if first > last:
-            return 0
-        level = (last - first + 1).bit_length() - 1
-        row = self.levels[level]
-        return max(row[first], row[last - (1 << level) + 1])
+def _add_session(sessions: list[tuple[int, int]], j: int, minutes: int, max_session: int) -> None:
+    """Add minutes of job `j` to a day: to its session already there while that stays
+    within `max_session` (a day's rest given to the item it was started on is one session)."""
+    for k in range(len(sessions) - 1, -1, -1):
+        if sessions[k][0] == j:
+            if sessions[k][1] + minutes <= max_session:
+                sessions[k] = (j, sessions[k][1] + minutes)
+                return
+            break
+    sessions.append((j, minutes))
 
 
 def _place_pinned(
     job: Job,
     day: int,
     state: Placement,
-    min_session: int,
-    max_session: int,
+    session_of: Callable[[int, int], int],
     record: Callable[[int, int, int], bool],
 ) -> None:
     """All that remains of a pinned job on its day, as far as the day holds it."""
@@ -290,7 +410,7 @@ def _place_pinned(
         if job.kind == "drill":
             size = state.remaining[j] if state.remaining[j] <= state.free[day] else 0
         else:
-            size = chunk(state.remaining[j], state.free[day], min_session, max_session)
+            size = session_of(j, day)
         if size == 0:
             return
         record(j, day, size)

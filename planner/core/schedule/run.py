@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress
@@ -15,9 +15,6 @@ from planner.core.schedule.placement import Placement, place
 from planner.core.schedule.types import PlannedReview
 from planner.core.schedule.work import NO_DEADLINE, Job, Work, build_work
 from planner.core.syllabus.model import Syllabus
-
-ROUNDS = 4
-"""Times the work is placed again without the items started but not finished in time."""
 
 
 @dataclass(slots=True)
@@ -29,38 +26,54 @@ class Run:
     calendar: Calendar
     work: Work
     placement: Placement
+    deadline_days: list[int] = field(default_factory=list)
+    """Per upcoming interview: the last day its work may be done (before its mock days)."""
 
     def is_late(self, job: Job) -> bool:
+        """Not finished by its first deadline."""
         if job.deadline >= NO_DEADLINE:
             return False
         finish = self.placement.finish[job.idx]
         return finish is None or finish > job.deadline
 
-    def late_of(self, interview: int | None = None) -> list[Job]:
-        """Required jobs that miss their deadline (of one upcoming interview, or all)."""
-        return [
-            job
-            for job in self.work.jobs
-            if not job.optional
-            and (interview is None or job.interview == interview)
-            and self.is_late(job)
-        ]
-
-    def short_by_job(self) -> dict[int, int]:
-        """Per required job: minutes placed after its deadline plus minutes never placed."""
-        jobs = self.work.jobs
-        out = {j.idx: self.placement.remaining[j.idx] for j in jobs if not j.optional}
-        for day, sessions in enumerate(self.placement.sessions):
-            for j, minutes in sessions:
-                if j in out and day > jobs[j].deadline:
-                    out[j] += minutes
+    def short_of(self, interview: int) -> dict[int, int]:
+        """Per required job the interview needs: its minutes not done by the interview's
+        deadline day (only jobs with some minutes short)."""
+        deadline = self.deadline_days[interview]
+        placed = self._placed_by(deadline)
+        out: dict[int, int] = {}
+        for job in self.work.jobs:
+            if job.optional or interview not in job.needed_by:
+                continue
+            finish = self.placement.finish[job.idx]
+            if finish is not None and finish <= deadline:
+                continue
+            out[job.idx] = job.minutes - placed.get(job.idx, 0)
         return out
 
+    def _placed_by(self, day: int) -> dict[int, int]:
+        """Job index -> minutes placed on days up to `day`."""
+        placed: dict[int, int] = {}
+        for sessions in self.placement.sessions[: max(0, day + 1)]:
+            for j, minutes in sessions:
+                placed[j] = placed.get(j, 0) + minutes
+        return placed
+
+    def late_of(self, interview: int | None = None) -> list[Job]:
+        """Required jobs an upcoming interview needs that are not done by its deadline day
+        (with None: jobs not done by their first deadline)."""
+        if interview is None:
+            return [job for job in self.work.jobs if not job.optional and self.is_late(job)]
+        short = self.short_of(interview)
+        return [self.work.jobs[j] for j in sorted(short)]
+
     def short_minutes(self) -> int:
-        return sum(self.short_by_job().values())
+        """Required minutes not done by the deadline of an interview that needs them,
+        summed over the upcoming interviews."""
+        return sum(sum(self.short_of(n).values()) for n in range(len(self.interviews)))
 
     def feasible(self, interview: int) -> bool:
-        return not self.late_of(interview)
+        return not self.short_of(interview)
 
 
 def _lane_of(syllabus: Syllabus, any_id: str) -> str | None:
@@ -79,8 +92,7 @@ def run_schedule(
     today: dt.date,
     reviews: Sequence[PlannedReview] = (),
 ) -> Run:
-    """Place the work: optional items only where they do not make required work late, and
-    no session for an item that cannot be finished while it is of use."""
+    """Place the work: optional items only where they do not make required work late."""
     first = plan.first_day(today)
     interviews = upcoming_interviews(plan, first)
     worked_today = [w for w in progress.work if w.on == first] if first == today else []
@@ -97,57 +109,32 @@ def run_schedule(
     low, high = plan.options.min_session, plan.options.max_session
     base = Placement.empty(calendar.free, jobs)
 
+    deadlines = [calendar.index(i.date) - plan.options.mock_days - 1 for i in interviews]
+
     def placed(active: list[int]) -> Run:
         state = base.copy()
         place(jobs, active, state, low, high, lanes_worked)
-        return Run(first, interviews, calendar, work, state)
+        run = Run(first, interviews, calendar, work, state, deadlines)
+        if not run.late_of():
+            return run
+        # Not all fits: every minute counts, down to the rest of a day, and where time is
+        # contested, work more interviews need goes first.
+        weighted = base.copy()
+        place(jobs, active, weighted, low, high, lanes_worked, weighted=True, fill_rest=True)
+        other = Run(first, interviews, calendar, work, weighted, deadlines)
+        return other if other.short_minutes() <= run.short_minutes() else run
 
-    left_out: set[int] = set()
-    for _ in range(ROUNDS):
-        required = [j.idx for j in jobs if not j.optional and j.idx not in left_out]
-        optional = [j.idx for j in jobs if j.optional and j.idx not in left_out]
-        candidate = placed(sorted(required + optional))
-        if optional and candidate.late_of():
-            alone = placed(required)
-            late = {j.idx for j in candidate.late_of()}
-            if not (
-                late <= {j.idx for j in alone.late_of()}
-                and candidate.short_minutes() <= alone.short_minutes()
-            ):
-                # Optional work crowded out required work: it gets what required work leaves.
-                place(jobs, optional, alone.placement, low, high, lanes_worked)
-                candidate = alone
-        state = candidate.placement
-        wasted = {
-            j.idx
-            for j in jobs
-            if state.finish[j.idx] is None
-            and state.remaining[j.idx] < j.minutes
-            and j.useful_until < NO_DEADLINE
-        }
-        if not wasted:
-            break
-        left_out |= wasted  # and again without them, so that their time goes to others
-    return _without_unfinished(candidate)
-
-
-def _without_unfinished(run: Run) -> Run:
-    """Sessions of an item that is not finished in time to be of use are taken out: the
-    schedule never starts what it cannot finish (work cut off by the end of a schedule
-    without interviews excepted)."""
-    state = run.placement
-    jobs = run.work.jobs
-    unfinished = {
-        j
-        for j, finish in enumerate(state.finish)
-        if finish is None and jobs[j].useful_until < NO_DEADLINE
-    }
-    if unfinished:
-        for day, sessions in enumerate(state.sessions):
-            kept = [(j, m) for j, m in sessions if j not in unfinished]
-            if len(kept) != len(sessions):
-                state.free[day] += sum(m for j, m in sessions if j in unfinished)
-                state.sessions[day] = kept
-        for j in unfinished:
-            state.remaining[j] = jobs[j].minutes
-    return run
+    required = [j.idx for j in jobs if not j.optional]
+    optional = [j.idx for j in jobs if j.optional]
+    candidate = placed(sorted(required + optional))
+    if optional and candidate.late_of():
+        alone = placed(required)
+        late = {j.idx for j in candidate.late_of()}
+        if not (
+            late <= {j.idx for j in alone.late_of()}
+            and candidate.short_minutes() <= alone.short_minutes()
+        ):
+            # Optional work crowded out required work: it gets what required work leaves.
+            place(jobs, optional, alone.placement, low, high, lanes_worked)
+            candidate = alone
+    return candidate

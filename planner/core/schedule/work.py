@@ -48,6 +48,13 @@ class Job:
     """Last day index the job may be worked on (negative: already past)."""
     interview: int | None = None
     """Index of the upcoming interview the deadline comes from."""
+    needed_by: dict[int, int] = field(default_factory=dict)
+    """Upcoming interviews that need it (of its rounds, or needing what waits for it), by
+    index, with their deadline day: its minutes not done by then count short for each."""
+    ahead: tuple[int, ...] = ()
+    """The deadline day of each interview of `needed_by`, earliest first (a day twice when
+    two interviews have it): once one has passed, the job is due by the next, and it is of
+    no use after the last."""
     useful_until: int = NO_DEADLINE
     """Deadline day of the last interview it serves (itself or what requires it): after
     that day it is of no use and is not scheduled any more."""
@@ -82,6 +89,18 @@ def deadline_days(
     return out
 
 
+def every_deadline(
+    interviews: Sequence[Interview], plan: Plan, calendar: Calendar
+) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Round id -> (deadline day index, interview index) of every interview with it."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for n, interview in enumerate(interviews):
+        last_day = calendar.index(interview.date) - plan.options.mock_days - 1
+        for round_id in interview.rounds:
+            out.setdefault(round_id, []).append((last_day, n))
+    return {r: tuple(due) for r, due in out.items()}
+
+
 def useful_days(interviews: Sequence[Interview], plan: Plan, calendar: Calendar) -> dict[str, int]:
     """Round id -> the deadline day of the last interview with it: work for the round done
     after that serves no interview."""
@@ -99,6 +118,8 @@ class RoundDeadlines:
 
     due: dict[str, tuple[int, int]]
     """Round id -> (deadline day index, interview index) of the first interview with it."""
+    every: dict[str, tuple[tuple[int, int], ...]]
+    """Round id -> (deadline day index, interview index) of every interview with it."""
     useful: dict[str, int]
     """Round id -> the deadline day of the last interview with it."""
     no_interviews: bool
@@ -128,6 +149,9 @@ class RoundDeadlines:
         if own is not None:
             job.deadline, job.interview = own
         job.useful_until = self.useful_until(job.rounds)
+        found = {due for r in job.rounds for due in self.every.get(r, ())}
+        job.needed_by = {n: day for day, n in found}
+        job.ahead = tuple(sorted(job.needed_by.values()))
 
 
 def build_work(
@@ -141,6 +165,7 @@ def build_work(
     """Every job still to do, linked and keyed, in syllabus order."""
     deadlines = RoundDeadlines(
         due=deadline_days(interviews, plan, calendar),
+        every=every_deadline(interviews, plan, calendar),
         useful=useful_days(interviews, plan, calendar),
         no_interviews=not plan.interviews,
     )
@@ -384,7 +409,8 @@ def _tighten(jobs: list[Job], calendar: Calendar) -> None:
     """Precedence-adjusted deadlines, keys and priorities, from the last job backwards.
 
     A job's deadline is at most that of what waits for it (items requiring it, drills it
-    teaches), since it must be done first. Work
+    teaches), since it must be done first, and it is needed by every interview that needs
+    what waits for it. Work
     is taken by deadline day (`tier_day`), which with such adjusted deadlines gives the least
     maximum lateness (Lawler); within a day, by `key`: the deadline as a position on the
     timeline of free study minutes, at most each successor's key less the successor's own
@@ -414,6 +440,10 @@ def _tighten(jobs: list[Job], calendar: Calendar) -> None:
                 job.deadline, job.interview = succ.deadline, succ.interview
             job.priority = min(job.priority, succ.priority)
             job.useful_until = max(job.useful_until, succ.useful_until)
+        if any(succ.needed_by.keys() - job.needed_by.keys() for succ in succs):
+            for succ in succs:
+                job.needed_by.update(succ.needed_by)
+            job.ahead = tuple(sorted(job.needed_by.values()))
         due = job.deadline if job.pin is None else min(job.deadline, job.pin)
         key = position(due)
         for succ in succs:
