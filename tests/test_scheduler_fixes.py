@@ -48,7 +48,7 @@ def test_least_sufficient_finds_the_threshold_with_few_checks(
     found = least_sufficient(works, guess, high)
     if threshold > high:
         assert found is None
-        assert checked == [high]
+        assert len(checked) <= 2 * high.bit_length() + 3
     else:
         assert found == max(threshold, 1)
         assert len(checked) <= 2 * high.bit_length() + 3
@@ -62,7 +62,7 @@ def test_least_sufficient_with_a_good_guess_checks_little() -> None:
         return k >= 40
 
     assert least_sufficient(works, 40, 1000) == 40
-    assert checked == [1000, 40, 39]
+    assert checked == [40, 39]
 
 
 def test_spread_weekly_adds_evenly_over_days_with_time_and_caps_a_day() -> None:

@@ -17,6 +17,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
@@ -101,7 +102,7 @@ class Store:
             )
             conn.row_factory = sqlite3.Row
             conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            mode = _wal_mode(conn)
             if str(mode).lower() != "wal":
                 raise StoreError(f"cannot open the store {path}: WAL mode is not available")
             conn.execute("PRAGMA synchronous = FULL")
@@ -603,3 +604,17 @@ def _owner_only(path: Path) -> None:
 
 def _date(value: str | None) -> dt.date | None:
     return None if not value else dt.date.fromisoformat(value)
+
+
+def _wal_mode(conn: sqlite3.Connection) -> str:
+    """Switch a connection to WAL. On a new database that several processes open at once,
+    SQLite may refuse the switch with "database is locked" without waiting (the busy
+    timeout does not cover it): try again until the busy timeout is spent."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            return str(conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)

@@ -1,6 +1,7 @@
 """Reports per interview: on track or how far short, what is late, and concrete fixes.
 
-Fixes are searched, not guessed: each candidate is checked by placing the work again.
+Fixes are searched, not guessed: each candidate is checked by placing again the work that
+decides it (`trial`), not the whole schedule.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 
 from planner.core.plan import MAX_DAY_MINUTES, Plan
-from planner.core.progress import Progress
-from planner.core.schedule.run import Run, run_schedule
-from planner.core.schedule.types import InterviewReport, Late, PlannedReview
+from planner.core.schedule.run import Run
+from planner.core.schedule.trial import Inputs, feasible_with
+from planner.core.schedule.types import InterviewReport, Late
 from planner.core.schedule.work import Job
-from planner.core.syllabus.model import Syllabus
 
 EXTRA_STEP = 5
 """Extra minutes per week are searched in steps of this many minutes."""
@@ -22,20 +22,16 @@ EXTRA_STEP = 5
 
 def interview_reports(
     run: Run,
-    syllabus: Syllabus,
-    plan: Plan,
-    progress: Progress,
-    today: dt.date,
-    reviews: Sequence[PlannedReview],
+    inputs: Inputs,
     *,
     fixes: bool = True,
 ) -> tuple[InterviewReport, ...]:
     """One report per interview of the plan, by date; interviews already over are on track.
     With `fixes`, an infeasible interview gets its fixes, each checked by placing the work
     again."""
+    plan = inputs.plan
     upcoming = {(i.date, i.name, i.rounds): n for n, i in enumerate(run.interviews)}
     reports: list[InterviewReport] = []
-    behind_with: dict[int, set[int | None]] = {}  # extra minutes a week -> interviews behind
     for interview in sorted(plan.interviews, key=lambda i: (i.date, i.name)):
         n = upcoming.get((interview.date, interview.name, interview.rounds))
         if n is None:
@@ -61,21 +57,11 @@ def interview_reports(
         extra: int | None = None
         if late_jobs and fixes:
 
-            def still_feasible(p: Plan, pr: Progress, n: int = n) -> bool:
-                return run_schedule(syllabus, p, pr, today, reviews).feasible(n)
+            def with_extra(extra: int, n: int = n) -> bool:
+                return feasible_with(inputs, n, plan=spread_weekly(plan, extra))
 
-            def feasible_with(extra: int, n: int = n) -> bool:
-                if extra not in behind_with:  # shared by the interviews' searches
-                    again = run_schedule(
-                        syllabus, spread_weekly(plan, extra), progress, today, reviews
-                    )
-                    behind_with[extra] = {
-                        m for m in range(len(again.interviews)) if not again.feasible(m)
-                    }
-                return n not in behind_with[extra]
-
-            drop = _drop_fix(run, n, plan, progress, still_feasible, short)
-            extra = _extra_minutes_fix(plan, feasible_with, short, deadline + 1)
+            drop = _drop_fix(run, inputs, n, short)
+            extra = _extra_minutes_fix(run, n, plan, with_extra)
         reports.append(
             InterviewReport(
                 name=interview.name,
@@ -109,48 +95,85 @@ def _date(run: Run, day: int | None) -> dt.date | None:
     return None if day is None else run.first + dt.timedelta(days=day)
 
 
-def _drop_fix(
-    run: Run,
-    interview: int,
-    plan: Plan,
-    progress: Progress,
-    feasible: Callable[[Plan, Progress], bool],
-    short: int,
-) -> tuple[str, ...]:
+def _drop_fix(run: Run, inputs: Inputs, interview: int, short: int) -> tuple[str, ...]:
     """The shortest prefix of the interview's study items, least important and largest
-    first, whose skipping makes the interview feasible; () when none does."""
+    first, whose skipping makes the interview feasible; () when none does. Never an item
+    begun today or planned for today: that work is under way."""
+    today = inputs.today
+    on_first_day = {j for j, _ in run.placement.sessions[0]} if run.first == today else set()
     candidates = sorted(
         (
             j
             for j in run.work.jobs
-            if interview in j.needed_by and j.kind == "study" and not j.optional
+            if interview in j.needed_by
+            and j.kind == "study"
+            and not j.optional
+            and j.idx not in on_first_day
+            and not (run.first == today and j.pin == 0)
         ),
         key=lambda j: (-j.priority, -j.minutes, j.id),
     )
-    ids = [j.id for j in candidates]
 
     def works(k: int) -> bool:
-        items = dict(progress.items)
-        for item_id in ids[:k]:
-            items[item_id] = dataclasses.replace(progress.of(item_id), skipped=True)
-        return feasible(plan, dataclasses.replace(progress, items=items))
+        return feasible_with(inputs, interview, dropped=[j.id for j in candidates[:k]])
 
     # A first guess: enough items to free the minutes that are short.
-    freed, guess = 0, len(ids)
+    freed, guess = 0, len(candidates)
     for k, job in enumerate(candidates, start=1):
         freed += job.minutes
         if freed >= short:
             guess = k
             break
-    least = least_sufficient(works, guess, len(ids))
-    return () if least is None else tuple(ids[:least])
+    least = least_sufficient(works, guess, len(candidates))
+    return () if least is None else tuple(j.id for j in candidates[:least])
+
+
+def _extra_steps_by_demand(run: Run, interview: int, plan: Plan, high: int) -> int:
+    """A first guess, in EXTRA_STEPs: the least that gives every interview up to this one
+    room for all the work due by it (minutes against minutes, as if work could be cut
+    anywhere): nearly always right, and checked all the same."""
+    deadlines = run.deadline_days[: interview + 1]
+    due = [
+        sum(j.minutes for j in run.work.jobs if not j.optional and j.deadline <= last)
+        for last in deadlines
+    ]
+    free = run.calendar.free
+
+    def enough(steps: int) -> bool:
+        added = added_minutes(run, plan, steps * EXTRA_STEP) if steps else [0] * len(free)
+        return all(
+            sum(free[: last + 1]) + sum(added[: last + 1]) >= need
+            for last, need in zip(deadlines, due, strict=True)
+        )
+
+    low, top = 0, high
+    while low < top:
+        mid = (low + top) // 2
+        if enough(mid):
+            top = mid
+        else:
+            low = mid + 1
+    return max(1, low)
+
+
+def added_minutes(run: Run, plan: Plan, extra: int) -> list[int]:
+    """Per day of the run: the free minutes `extra` minutes a week more would add (none on
+    mock and interview days)."""
+    more = spread_weekly(plan, extra)
+    calendar = run.calendar
+    return [
+        0
+        if calendar.interviews[k] or calendar.mock_for[k]
+        else max(0, more.capacity(date) - plan.capacity(date))
+        for k, date in enumerate(calendar.dates)
+    ]
 
 
 def least_sufficient(works: Callable[[int], bool], guess: int, high: int) -> int | None:
     """The least k in 1..high for which `works(k)` (assumed to stay true as k grows), or
     None when even `high` does not work. Gallops from `guess` then bisects, so a good
-    guess costs only a few checks."""
-    if high < 1 or not works(high):
+    guess costs only a few checks (two when it is right)."""
+    if high < 1:
         return None
     guess = min(max(guess, 1), high)
     step = 1
@@ -170,6 +193,8 @@ def least_sufficient(works: Callable[[int], bool], guess: int, high: int) -> int
                 break
             bad += step
             step *= 2
+        if good == high and (bad == high or not works(high)):
+            return None
     while good - bad > 1:
         mid = (good + bad) // 2
         if works(mid):
@@ -199,19 +224,17 @@ def spread_weekly(plan: Plan, extra: int) -> Plan:
 
 
 def _extra_minutes_fix(
+    run: Run,
+    interview: int,
     plan: Plan,
     feasible_with: Callable[[int], bool],
-    short: int,
-    days_left: int,
 ) -> int | None:
     """The least extra minutes a week (a multiple of EXTRA_STEP) that make the interview
     feasible, searched and checked by placing the work again; None when even full days
     would not do."""
     days = [d for d in range(7) if plan.weekday_minutes[d] > 0] or list(range(7))
     room = sum(MAX_DAY_MINUTES - plan.weekday_minutes[d] for d in days)
-    # Each week before the deadline gains at most the extra minutes: a first guess.
-    weeks = max(1, -(-days_left // 7))
-    guess = -(-short // (weeks * EXTRA_STEP))
+    guess = _extra_steps_by_demand(run, interview, plan, -(-room // EXTRA_STEP))
     steps = least_sufficient(
         lambda k: feasible_with(k * EXTRA_STEP),
         guess,

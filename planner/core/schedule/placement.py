@@ -287,13 +287,17 @@ def place(
             heapq.heappush(pending, (release[j], j))
 
     day_free = list(state.free)
+    last_session = {
+        (day, j): k
+        for day, sessions in enumerate(state.sessions)
+        for k, (j, _) in enumerate(sessions)
+    }
+    """(day, job) -> index of the job's last session that day."""
 
     def worked_on(j: int, day: int) -> int:
         """Minutes of job j's last session on `day` (0 when it has none)."""
-        for k, minutes in reversed(state.sessions[day]):
-            if k == j:
-                return minutes
-        return 0
+        k = last_session.get((day, j))
+        return 0 if k is None else state.sessions[day][k][1]
 
     def session_of(j: int, day: int) -> int:
         return chunk(
@@ -307,7 +311,14 @@ def place(
         )
 
     def record(j: int, day: int, minutes: int) -> bool:
-        _add_session(state.sessions[day], j, minutes, max_session)
+        sessions = state.sessions[day]
+        k = last_session.get((day, j))
+        if k is not None and sessions[k][1] + minutes <= max_session:
+            # A day's rest given to the item it was started on is one session.
+            sessions[k] = (j, sessions[k][1] + minutes)
+        else:
+            last_session[day, j] = len(sessions)
+            sessions.append((j, minutes))
         state.free[day] -= minutes
         state.remaining[j] -= minutes
         if state.remaining[j] > 0:
@@ -383,18 +394,6 @@ def place(
         ready.end_day()
         for j in deferred:
             ready.add(j, day)
-
-
-def _add_session(sessions: list[tuple[int, int]], j: int, minutes: int, max_session: int) -> None:
-    """Add minutes of job `j` to a day: to its session already there while that stays
-    within `max_session` (a day's rest given to the item it was started on is one session)."""
-    for k in range(len(sessions) - 1, -1, -1):
-        if sessions[k][0] == j:
-            if sessions[k][1] + minutes <= max_session:
-                sessions[k] = (j, sessions[k][1] + minutes)
-                return
-            break
-    sessions.append((j, minutes))
 
 
 def _place_pinned(

@@ -4,6 +4,7 @@ an infeasible plan makes more, with a changed plan or progress."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,6 +29,10 @@ class Run:
     placement: Placement
     deadline_days: list[int] = field(default_factory=list)
     """Per upcoming interview: the last day its work may be done (before its mock days)."""
+    sessions: tuple[int, int] = (25, 90)
+    """The plan's (min_session, max_session)."""
+    lanes_worked: dict[str, int] = field(default_factory=dict)
+    """Round -> minutes already recorded on the first day."""
 
     def is_late(self, job: Job) -> bool:
         """Not finished by its first deadline."""
@@ -85,14 +90,14 @@ def _lane_of(syllabus: Syllabus, any_id: str) -> str | None:
     return practice.rounds[0] if practice is not None else None
 
 
-def run_schedule(
+def unplaced(
     syllabus: Syllabus,
     plan: Plan,
     progress: Progress,
     today: dt.date,
     reviews: Sequence[PlannedReview] = (),
 ) -> Run:
-    """Place the work: optional items only where they do not make required work late."""
+    """The calendar and the work of a schedule, nothing placed yet."""
     first = plan.first_day(today)
     interviews = upcoming_interviews(plan, first)
     worked_today = [w for w in progress.work if w.on == first] if first == today else []
@@ -105,23 +110,36 @@ def run_schedule(
         if lane is not None:
             lanes_worked[lane] = lanes_worked.get(lane, 0) + w.minutes
     work = build_work(syllabus, plan, progress, today, calendar, interviews)
-    jobs = work.jobs
-    low, high = plan.options.min_session, plan.options.max_session
-    base = Placement.empty(calendar.free, jobs)
-
     deadlines = [calendar.index(i.date) - plan.options.mock_days - 1 for i in interviews]
+    sessions = (plan.options.min_session, plan.options.max_session)
+    state = Placement.empty(calendar.free, work.jobs)
+    return Run(first, interviews, calendar, work, state, deadlines, sessions, lanes_worked)
+
+
+def run_schedule(
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    reviews: Sequence[PlannedReview] = (),
+) -> Run:
+    """Place the work: optional items only where they do not make required work late."""
+    empty = unplaced(syllabus, plan, progress, today, reviews)
+    jobs = empty.work.jobs
+    low, high = empty.sessions
+    lanes_worked = empty.lanes_worked
 
     def placed(active: list[int]) -> Run:
-        state = base.copy()
+        state = empty.placement.copy()
         place(jobs, active, state, low, high, lanes_worked)
-        run = Run(first, interviews, calendar, work, state, deadlines)
+        run = dataclasses.replace(empty, placement=state)
         if not run.late_of():
             return run
         # Not all fits: every minute counts, down to the rest of a day, and where time is
         # contested, work more interviews need goes first.
-        weighted = base.copy()
+        weighted = empty.placement.copy()
         place(jobs, active, weighted, low, high, lanes_worked, weighted=True, fill_rest=True)
-        other = Run(first, interviews, calendar, work, weighted, deadlines)
+        other = dataclasses.replace(empty, placement=weighted)
         return other if other.short_minutes() <= run.short_minutes() else run
 
     required = [j.idx for j in jobs if not j.optional]

@@ -17,6 +17,7 @@ from planner.core.plan import Plan
 from planner.core.progress import Progress
 from planner.core.schedule.feasibility import interview_reports
 from planner.core.schedule.run import Run, run_schedule
+from planner.core.schedule.trial import Inputs
 from planner.core.schedule.types import Day, Late, PlannedReview, Schedule, Session
 from planner.core.schedule.work import Job
 from planner.core.syllabus.model import Syllabus
@@ -58,7 +59,8 @@ def _schedule(
 ) -> Schedule:
     with _collector_paused():
         run = run_schedule(syllabus, plan, progress, today, reviews)
-        reports = interview_reports(run, syllabus, plan, progress, today, reviews, fixes=fixes)
+        inputs = Inputs(syllabus, plan, progress, today, reviews)
+        reports = interview_reports(run, inputs, fixes=fixes)
         late = tuple(_late(run, job) for job in _by_deadline(run, run.late_of()))
         return Schedule(
             today=today,

@@ -51,6 +51,10 @@ class Job:
     needed_by: dict[int, int] = field(default_factory=dict)
     """Upcoming interviews that need it (of its rounds, or needing what waits for it), by
     index, with their deadline day: its minutes not done by then count short for each."""
+    own: bool = False
+    """Required for its own rounds (not marked optional), not only by what waits for it."""
+    marked_optional: bool = False
+    """The syllabus marks the item optional (a drill never waits for such an item)."""
     ahead: tuple[int, ...] = ()
     """The deadline day of each interview of `needed_by`, earliest first (a day twice when
     two interviews have it): once one has passed, the job is due by the next, and it is of
@@ -151,6 +155,7 @@ class RoundDeadlines:
         job.useful_until = self.useful_until(job.rounds)
         found = {due for r in job.rounds for due in self.every.get(r, ())}
         job.needed_by = {n: day for day, n in found}
+        job.own = bool(found)  # (study items marked optional are not: see add_study_jobs)
         job.ahead = tuple(sorted(job.needed_by.values()))
 
 
@@ -261,6 +266,8 @@ def add_study_jobs(
             priority=item.priority,
         )
         deadlines.date_job(job)
+        job.own = job.own and not item.optional
+        job.marked_optional = item.optional
         by_id[item.id] = job.idx
         jobs.append(job)
     for study in syllabus.items:
