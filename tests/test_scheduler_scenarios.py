@@ -184,6 +184,15 @@ def test_the_suggested_drop_applied_is_feasible() -> None:
     }
 
 
+def test_the_drop_fix_never_names_work_planned_for_today() -> None:
+    syl, p = infeasible_case()
+    # a3 (the least important) would be dropped first, but today is given to it.
+    result = schedule(syl, p, Progress(pinned={"a3": TODAY}), TODAY)
+    assert sessions_by_day(result)["2026-11-25"] == [("study", "a3", 60)]
+    (report,) = result.interviews
+    assert "a3" not in report.drop and report.drop == ("a2", "a1")
+
+
 def test_the_suggested_extra_minutes_applied_are_feasible_and_the_least() -> None:
     syl, p = infeasible_case()
     extra = schedule(syl, p, Progress(), TODAY).interviews[0].extra_minutes_per_week
