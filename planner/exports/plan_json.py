@@ -11,12 +11,15 @@ from planner.core.schedule.types import Day, Late, Schedule, Session
 
 
 def session_document(session: Session) -> dict[str, Any]:
-    return {
+    document: dict[str, Any] = {
         "kind": session.kind,
         "id": session.id,
         "minutes": session.minutes,
         "rounds": list(session.rounds),
     }
+    if session.from_outline:
+        document["from_outline"] = True
+    return document
 
 
 def day_document(day: Day) -> dict[str, Any]:

@@ -374,8 +374,32 @@ def review_plan(
     syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date
 ) -> list[PlannedReview]:
     """The reviews to feed the scheduler: a first scheduling pass without reviews gives each
-    new item's drill date, then `plan_reviews` plans around those."""
+    new item's drill date, then `plan_reviews` plans around those; where that first pass
+    does not fit, a second one keeps only the reviews of new items whose drill still comes
+    before them, and none of an interview with an item still not drilled before it."""
     from planner.core.schedule.scheduler import draft_schedule
 
     first = draft_schedule(syllabus, plan, progress, today)
-    return plan_reviews(syllabus, plan, progress, today, drill_dates(first))
+    planned = plan_reviews(syllabus, plan, progress, today, drill_dates(first))
+    if not planned or first.feasible:
+        return planned
+    # When time is short, the reviews take time the drills then may not find: a review of
+    # an item never practised is kept only if, with the reviews in place, its drill still
+    # comes first. First practice before review.
+    second = draft_schedule(syllabus, plan, progress, today, planned)
+    again = drill_dates(second)
+    log = practice_log(progress)
+    kept = [
+        r
+        for r in planned
+        if log.get(r.practice_id) or (r.practice_id in again and again[r.practice_id] < r.on)
+    ]
+    # Where some practice item still gets no drill before its interview, the reviews of
+    # that interview's items give way to it.
+    interviews = first_interview_dates(syllabus, plan, today)
+    undrilled = {
+        interviews[x.id]
+        for x in second.late
+        if syllabus.practice_item(x.id) is not None and x.id in interviews
+    }
+    return [r for r in kept if interviews.get(r.practice_id) not in undrilled]

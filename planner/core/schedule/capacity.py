@@ -55,7 +55,8 @@ def build_calendar(
     reviews: Sequence[PlannedReview],
     worked_first_day: int = 0,
 ) -> Calendar:
-    """Lay out the days and place reviews first, then mock rounds, on each day.
+    """Lay out the days and reserve each mock day's mock round, then the spaced-repetition
+    reviews on their dates (on mock days too, in what the mock leaves).
 
     `worked_first_day` is what was already recorded on the first day (when it is today): the
     schedule is recomputed after every tick, and must plan only what the day has left."""
@@ -85,21 +86,19 @@ def build_calendar(
             if 0 <= m < n_days:
                 mock_for[m].append(interview.name)
 
-    _place_reviews(first, reviews, free, reserved, blocked)
-
     rounds_of = {i.name: i.rounds for i in interviews}
     for k in range(n_days):
         if blocked[k]:
             free[k] = 0
-            continue
-        if not mock_for[k]:
-            continue
         for name in mock_for[k]:
             minutes = min(MOCK_MINUTES, free[k])
             if minutes > 0:
                 reserved[k].append(Session("mock", name, minutes, tuple(rounds_of[name])))
                 free[k] -= minutes
-        free[k] = 0  # a mock day holds only its mock round and reviews
+    _place_reviews(first, reviews, free, reserved, blocked)
+    for k in range(n_days):
+        if mock_for[k]:
+            free[k] = 0  # a mock day holds only its mock round and reviews
     return Calendar(first, dates, capacity, free, reserved, on_day, mock_for, worked)
 
 

@@ -45,7 +45,10 @@ def from_data(data: dict[str, Any]) -> tuple[list[PlannedReview], Schedule]:
 
 
 def _day(d: Day) -> list[Any]:
-    sessions = [[s.kind, s.id, s.minutes, list(s.rounds), s.part, s.parts] for s in d.sessions]
+    sessions = [
+        [s.kind, s.id, s.minutes, list(s.rounds), s.part, s.parts, s.from_outline]
+        for s in d.sessions
+    ]
     return [
         d.date.isoformat(),
         d.capacity,
@@ -63,8 +66,8 @@ def _read_day(values: list[Any]) -> Day:
         date=_date(date),
         capacity=_int(capacity),
         sessions=tuple(
-            Session(kind, _str(i), _int(m), _strs(rounds), _int(part), _int(parts))
-            for kind, i, m, rounds, part, parts in sessions
+            Session(kind, _str(i), _int(m), _strs(rounds), _int(part), _int(parts), outline is True)
+            for kind, i, m, rounds, part, parts, outline in sessions
             if kind in ("study", "review", "drill", "mock")
         ),
         off=bool(off),

@@ -58,7 +58,9 @@ def interview_reports(
         if late_jobs and fixes:
 
             def with_extra(extra: int, n: int = n) -> bool:
-                return feasible_with(inputs, n, plan=spread_weekly(plan, extra))
+                return feasible_with(
+                    inputs, n, plan=spread_weekly(plan, extra), outline=run.outline
+                )
 
             drop = _drop_fix(run, inputs, n, short)
             extra = _extra_minutes_fix(run, n, plan, with_extra)
@@ -115,7 +117,8 @@ def _drop_fix(run: Run, inputs: Inputs, interview: int, short: int) -> tuple[str
     )
 
     def works(k: int) -> bool:
-        return feasible_with(inputs, interview, dropped=[j.id for j in candidates[:k]])
+        dropped = [j.id for j in candidates[:k]]
+        return feasible_with(inputs, interview, dropped=dropped, outline=run.outline)
 
     # A first guess: enough items to free the minutes that are short.
     freed, guess = 0, len(candidates)

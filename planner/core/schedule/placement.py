@@ -28,6 +28,9 @@ from planner.core.schedule.work import NO_DEADLINE, NO_KEY, Job
 LOOKAHEAD = 24
 """Jobs tried on a day after one could not fit, before the day is considered full."""
 
+OUTLINE_FIRST = 1_000
+"""The weight of a drill from its answer outline: before all other work of its tier."""
+
 FILLER_SCAN = 16
 """Jobs looked at, per lane, for one that fits the rest of a day better."""
 
@@ -96,7 +99,7 @@ def chunk(
             return remaining - min_session
         return size
     # Less than a minimum session is left of the day (`size` is all of it): on a day
-    # shorter than a session, a session of the whole day.
+    # shorter than a session, a session of the whole day; when time is short, the rest.
     if (day_free is not None and size >= day_free) or fill_rest:
         return size
     extends = min_session <= today + size <= max_session
@@ -155,6 +158,8 @@ class _Ready:
         if due is None:
             return False
         weight = len(job.ahead) - bisect.bisect_left(job.ahead, due) if self.weighted else 0
+        if job.from_outline:
+            weight = OUTLINE_FIRST  # practice that would otherwise miss its interview
         tier = self._tier((self._position(due), due, job.optional, -weight, job.priority))
         lanes = tier.touched if touched else tier.fresh
         heap = lanes.get(job.lane)

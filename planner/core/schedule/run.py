@@ -17,6 +17,9 @@ from planner.core.schedule.types import PlannedReview
 from planner.core.schedule.work import NO_DEADLINE, Job, Work, build_work
 from planner.core.syllabus.model import Syllabus
 
+OUTLINE_ROUNDS = 3
+"""Times the work is placed again with more drills from their outlines, at most."""
+
 
 @dataclass(slots=True)
 class Run:
@@ -33,6 +36,8 @@ class Run:
     """The plan's (min_session, max_session)."""
     lanes_worked: dict[str, int] = field(default_factory=dict)
     """Round -> minutes already recorded on the first day."""
+    outline: frozenset[str] = frozenset()
+    """Practice items drilled from their answer outlines (see `run_schedule`)."""
 
     def is_late(self, job: Job) -> bool:
         """Not finished by its first deadline."""
@@ -96,8 +101,10 @@ def unplaced(
     progress: Progress,
     today: dt.date,
     reviews: Sequence[PlannedReview] = (),
+    outline: frozenset[str] = frozenset(),
 ) -> Run:
-    """The calendar and the work of a schedule, nothing placed yet."""
+    """The calendar and the work of a schedule, nothing placed yet (the practice items of
+    `outline` drilled from their answer outlines)."""
     first = plan.first_day(today)
     interviews = upcoming_interviews(plan, first)
     worked_today = [w for w in progress.work if w.on == first] if first == today else []
@@ -109,11 +116,11 @@ def unplaced(
         lane = _lane_of(syllabus, w.id)
         if lane is not None:
             lanes_worked[lane] = lanes_worked.get(lane, 0) + w.minutes
-    work = build_work(syllabus, plan, progress, today, calendar, interviews)
+    work = build_work(syllabus, plan, progress, today, calendar, interviews, outline)
     deadlines = [calendar.index(i.date) - plan.options.mock_days - 1 for i in interviews]
     sessions = (plan.options.min_session, plan.options.max_session)
     state = Placement.empty(calendar.free, work.jobs)
-    return Run(first, interviews, calendar, work, state, deadlines, sessions, lanes_worked)
+    return Run(first, interviews, calendar, work, state, deadlines, sessions, lanes_worked, outline)
 
 
 def run_schedule(
@@ -123,8 +130,30 @@ def run_schedule(
     today: dt.date,
     reviews: Sequence[PlannedReview] = (),
 ) -> Run:
-    """Place the work: optional items only where they do not make required work late."""
-    empty = unplaced(syllabus, plan, progress, today, reviews)
+    """Place the work: optional items only where they do not make required work late; a
+    practice item whose drill would come after its interview (the items that teach it do
+    not fit in time) is drilled from its answer outline before it."""
+    outline: frozenset[str] = frozenset()
+    for _ in range(OUTLINE_ROUNDS):
+        run = _placed_run(syllabus, plan, progress, today, reviews, outline)
+        late = {
+            j.id for j in run.work.jobs if j.kind == "drill" and not j.optional and run.is_late(j)
+        }
+        if late <= outline:
+            break
+        outline |= late
+    return run
+
+
+def _placed_run(
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    reviews: Sequence[PlannedReview],
+    outline: frozenset[str] = frozenset(),
+) -> Run:
+    empty = unplaced(syllabus, plan, progress, today, reviews, outline)
     jobs = empty.work.jobs
     low, high = empty.sessions
     lanes_worked = empty.lanes_worked

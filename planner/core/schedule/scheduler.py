@@ -122,7 +122,15 @@ def _days(run: Run) -> tuple[Day, ...]:
             job = jobs[j]
             seen[j] = seen.get(j, 0) + 1
             sessions.append(
-                Session(job.kind, job.id, minutes, job.rounds, part=seen[j], parts=parts[j])
+                Session(
+                    job.kind,
+                    job.id,
+                    minutes,
+                    job.rounds,
+                    part=seen[j],
+                    parts=parts[j],
+                    from_outline=job.from_outline,
+                )
             )
         days.append(
             Day(

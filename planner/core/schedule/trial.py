@@ -40,6 +40,7 @@ def feasible_with(
     *,
     dropped: Collection[str] = (),
     plan: Plan | None = None,
+    outline: frozenset[str] = frozenset(),
 ) -> bool:
     """Would the interview (its index among the upcoming ones) have all the required work
     it needs done by its deadline day, with the items `dropped` skipped and with `plan`
@@ -50,7 +51,9 @@ def feasible_with(
         for item_id in dropped:
             items[item_id] = dataclasses.replace(progress.of(item_id), skipped=True)
         progress = dataclasses.replace(progress, items=items)
-    run = unplaced(inputs.syllabus, plan or inputs.plan, progress, inputs.today, inputs.reviews)
+    run = unplaced(
+        inputs.syllabus, plan or inputs.plan, progress, inputs.today, inputs.reviews, outline
+    )
     last = run.deadline_days[interview]
     jobs = run.work.jobs
     active = [j.idx for j in jobs if not j.optional and j.deadline <= last]

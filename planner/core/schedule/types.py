@@ -21,6 +21,9 @@ class Session:
     part: int = 1
     """For a study item split over several sessions: this is part `part` of `parts`."""
     parts: int = 1
+    from_outline: bool = False
+    """A drill planned before the items that teach it are done (they do not fit in time):
+    practised from its answer outline."""
 
 
 @dataclass(frozen=True, slots=True)

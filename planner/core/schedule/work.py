@@ -13,7 +13,7 @@ optional items is optional itself.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -55,6 +55,8 @@ class Job:
     """Required for its own rounds (not marked optional), not only by what waits for it."""
     marked_optional: bool = False
     """The syllabus marks the item optional (a drill never waits for such an item)."""
+    from_outline: bool = False
+    """A drill from the answer outline: it does not wait for the items that teach it."""
     ahead: tuple[int, ...] = ()
     """The deadline day of each interview of `needed_by`, earliest first (a day twice when
     two interviews have it): once one has passed, the job is due by the next, and it is of
@@ -166,8 +168,10 @@ def build_work(
     today: dt.date,
     calendar: Calendar,
     interviews: Sequence[Interview],
+    outline: Collection[str] = (),
 ) -> Work:
-    """Every job still to do, linked and keyed, in syllabus order."""
+    """Every job still to do, linked and keyed, in syllabus order (the practice items of
+    `outline` are drilled from their answer outlines)."""
     deadlines = RoundDeadlines(
         due=deadline_days(interviews, plan, calendar),
         every=every_deadline(interviews, plan, calendar),
@@ -179,7 +183,7 @@ def build_work(
     jobs: list[Job] = []
     by_id: dict[str, int] = {}
     add_study_jobs(jobs, by_id, syllabus, progress, needed, deadlines)
-    add_drill_jobs(jobs, by_id, drills, deadlines)
+    add_drill_jobs(jobs, by_id, drills, deadlines, outline)
     release_pushed_and_pinned(jobs, by_id, progress, calendar)
     if calendar.start == today:
         continue_begun_today(jobs, by_id, progress, today)
@@ -285,9 +289,13 @@ def add_drill_jobs(
     by_id: dict[str, int],
     drills: Sequence[PracticeItem],
     deadlines: RoundDeadlines,
+    outline: Collection[str] = (),
 ) -> None:
-    """A one-session job per practice item to drill, after the required items that teach it."""
+    """A one-session job per practice item to drill, after the required items that teach
+    it; one of `outline` is drilled from its answer outline instead, before anything else
+    due by the same day (the items that teach it do not fit in time)."""
     for practice in drills:
+        from_outline = practice.id in outline
         job = Job(
             idx=len(jobs),
             id=practice.id,
@@ -296,10 +304,11 @@ def add_drill_jobs(
             rounds=practice.rounds,
             lane=practice.rounds[0],
             optional=False,
-            priority=2,
+            priority=0 if from_outline else 2,
+            from_outline=from_outline,
         )
         deadlines.date_job(job)
-        for source in practice.learn_from:
+        for source in () if from_outline else practice.learn_from:
             p = by_id.get(source)
             if p is not None and not jobs[p].optional:
                 job.preds.append(p)
