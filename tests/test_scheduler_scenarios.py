@@ -48,7 +48,7 @@ def test_two_interviews_nine_and_thirty_days_away() -> None:
         "2026-11-27": [("study", "a2", 50), ("drill", "q", 5)],
         "2026-11-28": [("study", "b1", 60), ("study", "b2", 60)],
         "2026-11-30": [("study", "b1", 30)],
-        "2026-12-03": [("mock", "Phone", 60)],
+        "2026-12-03": [("mock", "Phone", 15)],
         "2026-12-24": [("mock", "Onsite", 60)],
     }
     phone, onsite = result.interviews
@@ -77,7 +77,7 @@ def test_a_week_off_in_the_middle() -> None:
         "2026-11-28": [("study", "b1", 60), ("study", "b2", 60)],
         # Monday 11-30 to Sunday 12-06 are off: the rest waits for the Monday after.
         "2026-12-07": [("study", "b1", 30)],
-        "2026-12-14": [("mock", "Onsite", 60)],
+        "2026-12-14": [("mock", "Onsite", 15)],
     }
     assert all(d.off and d.sessions == () for d in result.days if day(5) <= d.date <= day(11))
     assert result.interviews[0].slack_days == 6
@@ -94,7 +94,7 @@ def test_a_missed_day_rolls_forward() -> None:
         "2026-11-28": [("study", "a2", 50), ("drill", "q", 5), ("study", "b1", 60)],
         "2026-11-30": [("study", "b1", 30), ("study", "b2", 30)],
         "2026-12-01": [("study", "b2", 30)],
-        "2026-12-03": [("mock", "Phone", 60)],
+        "2026-12-03": [("mock", "Phone", 15)],
         "2026-12-24": [("mock", "Onsite", 60)],
     }
     # Half of a1 done on Wednesday: Thursday picks up the remaining 40 minutes.
@@ -114,7 +114,7 @@ def test_a_pinned_item_goes_on_its_date_first() -> None:
         "2026-11-27": [("study", "b2", 60)],
         "2026-11-28": [("study", "a2", 50), ("drill", "q", 5), ("study", "b1", 60)],
         "2026-11-30": [("study", "b1", 30)],
-        "2026-12-03": [("mock", "Phone", 60)],
+        "2026-12-03": [("mock", "Phone", 15)],
         "2026-12-24": [("mock", "Onsite", 60)],
     }
 
@@ -152,7 +152,7 @@ def test_an_infeasible_plan_reports_what_is_short_and_how_to_fix_it() -> None:
     assert sessions_by_day(result) == {
         "2026-11-25": [("drill", "q", 5), ("study", "a1", 55)],
         "2026-11-26": [("study", "a1", 45), ("study", "a2", 15)],
-        "2026-11-27": [("mock", "Phone", 60)],
+        "2026-11-27": [("mock", "Phone", 15)],
     }
     assert result.days[0].sessions[0].from_outline
     (report,) = result.interviews
@@ -178,7 +178,7 @@ def test_the_suggested_drop_applied_is_feasible() -> None:
     assert sessions_by_day(result) == {
         "2026-11-25": [("study", "a1", 60)],
         "2026-11-26": [("study", "a1", 40), ("drill", "q", 5)],
-        "2026-11-27": [("mock", "Phone", 60)],
+        "2026-11-27": [("mock", "Phone", 15)],
     }
 
 
@@ -202,7 +202,7 @@ def test_the_suggested_extra_minutes_applied_are_feasible_and_the_least() -> Non
     assert sessions_by_day(result) == {
         "2026-11-25": [("study", "a1", 60), ("study", "a1", 40), ("study", "a2", 8)],
         "2026-11-26": [("study", "a2", 42), ("drill", "q", 5), ("study", "a3", 60)],
-        "2026-11-27": [("mock", "Phone", 60)],
+        "2026-11-27": [("mock", "Phone", 15)],
     }
     assert not schedule(syl, spread_weekly(p, extra - 5), Progress(), TODAY).feasible
 
@@ -253,9 +253,14 @@ def test_mock_day_holds_only_the_mock_and_reviews() -> None:
     result = schedule(syl, p, reviewed, TODAY, [PlannedReview("q1", day(1), 10, ("ra",))])
     mock_day = result.day(day(1))
     assert mock_day is not None and mock_day.mock_for == ("Phone",)
-    # The mock is placed first (all 45 minutes: the review does not fit), no study work.
-    assert [(s.kind, s.id, s.minutes) for s in mock_day.sessions] == [("mock", "Phone", 45)]
+    # The mock is placed first: the phone screen's round has one question, so a 15-minute
+    # rapid-fire drill; then the review; no study work.
+    assert [(s.kind, s.id, s.minutes) for s in mock_day.sessions] == [
+        ("mock", "Phone", 15),
+        ("review", "q1", 10),
+    ]
     assert mock_day.sessions[0].rounds == ("ra",)
+    assert [(h.kind, h.id) for h in mock_day.sessions[0].holds] == [("drill", "ra")]
     assert sessions_by_day(result)["2026-11-25"] == [("study", "a1", 30)]
     interview_day = result.day(day(2))
     assert interview_day is not None and interview_day.sessions == ()
@@ -503,7 +508,39 @@ def test_a_drill_waits_for_the_items_that_teach_it_even_of_another_round() -> No
         "2026-11-25": [("study", "teach", 60)],
         "2026-11-26": [("drill", "q", 5), ("study", "extra", 35)],
         "2026-11-27": [("study", "extra", 25)],
-        "2026-12-03": [("mock", "Phone", 60)],
+        "2026-12-03": [("mock", "Phone", 15)],
     }
     assert result.not_needed == ()
     assert result.feasible
+
+
+def test_a_mock_holds_what_its_interview_practises() -> None:
+    syl = syllabus(
+        [item("a1", 30, ["ra"]), item("b1", 30, ["rb"]), item("c1", 30, ["rc"])],
+        [
+            practice("q1", "question", ["ra"]),
+            practice("q2", "question", ["ra"]),
+            practice("code1", "coding", ["ra"], minutes=25),
+            practice("design1", "design", ["rb"]),
+            practice("design2", "design", ["rb"]),
+        ],
+    )
+    p = plan([("Phone", 4, ["ra"]), ("Design", 9, ["rb"]), ("Other", 13, ["rc"])], WEEK)
+    result = schedule(syl, p, Progress(), TODAY)
+    mocks = {s.id: s for d in result.days for s in d.sessions if s.kind == "mock"}
+    # A phone screen with a coding task: a timed coding question and a rapid-fire drill.
+    assert [(h.kind, h.id, h.minutes) for h in mocks["Phone"].holds] == [
+        ("coding", "code1", 25),
+        ("drill", "ra", 15),
+    ]
+    assert mocks["Phone"].minutes == 40
+    # ML design: a design round on the prompt practised least (never, here: the first).
+    assert [(h.kind, h.id) for h in mocks["Design"].holds] == [("design", "design1")]
+    # A round with no practice items: the plain mock hour.
+    assert mocks["Other"].holds == () and mocks["Other"].minutes == 60
+    from planner.exports.plan_json import session_document
+
+    assert session_document(mocks["Phone"])["parts"] == [
+        {"kind": "coding", "id": "code1", "minutes": 25},
+        {"kind": "drill", "id": "ra", "minutes": 15},
+    ]

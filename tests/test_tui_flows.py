@@ -632,7 +632,8 @@ async def test_practice_sessions_are_listed_and_open_practice(store: Store) -> N
         await pilot.pause()
         assert app.current_mode == "practice"
         assert len(store.events()) == events
-        # the session itself opens, not just the Practice screen
-        from planner.tui.screens.mock_round import MockRoundScreen
+        # the session itself opens, not just the Practice screen: the phone screen's mock
+        # begins with its timed coding question (not a design round)
+        from planner.tui.screens.coding_task import CodingTaskScreen
 
-        assert isinstance(app.screen, MockRoundScreen)
+        assert isinstance(app.screen, CodingTaskScreen)

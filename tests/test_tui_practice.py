@@ -325,3 +325,27 @@ async def test_a_review_records_the_minutes_it_took(
         await pilot.pause()
     today = [w for w in store.load_progress().work if w.on == TODAY and w.kind == "review"]
     assert [(w.id, w.minutes) for w in today] == [("q-bias-variance", 4)]
+
+
+@pytest.mark.parametrize(
+    ("today", "interview", "screen"),
+    [
+        (dt.date(2026, 12, 3), "Meta phone screen", DrillScreen),  # questions only
+        (dt.date(2026, 12, 22), "Onsite", CodingTaskScreen),  # a timed coding task first
+    ],
+)
+async def test_a_mock_day_session_opens_what_the_mock_holds(
+    started: Started, today: dt.date, interview: str, screen: type
+) -> None:
+    async with started(today) as (app, pilot):
+        day = app.workspace.schedule.day(today)
+        assert day is not None
+        (mock,) = [s for s in day.sessions if s.kind == "mock"]
+        assert mock.id == interview and mock.holds
+        practice = app.screen
+        assert isinstance(practice, PracticeScreen)
+        practice.open_session(interview, "mock")
+        await pilot.pause()
+        assert isinstance(app.screen, screen)
+        if isinstance(app.screen, CodingTaskScreen):
+            assert app.screen.practice_id == mock.holds[0].id

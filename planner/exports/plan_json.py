@@ -19,6 +19,10 @@ def session_document(session: Session) -> dict[str, Any]:
     }
     if session.from_outline:
         document["from_outline"] = True
+    if session.kind == "mock":
+        document["parts"] = [
+            {"kind": h.kind, "id": h.id, "minutes": h.minutes} for h in session.holds
+        ]
     return document
 
 

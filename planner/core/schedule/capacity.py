@@ -4,11 +4,11 @@ before any study work is placed (spaced-repetition reviews, mock rounds)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from planner.core.plan import Interview, Plan
-from planner.core.schedule.types import PlannedReview, Session
+from planner.core.schedule.types import MockPart, PlannedReview, Session
 
 MOCK_MINUTES = 60
 """Length of the mock round held on each mock day (cut to what the day can hold)."""
@@ -54,8 +54,10 @@ def build_calendar(
     interviews: Sequence[Interview],
     reviews: Sequence[PlannedReview],
     worked_first_day: int = 0,
+    mock_parts: Callable[[tuple[str, ...], int], tuple[MockPart, ...]] | None = None,
 ) -> Calendar:
-    """Lay out the days and reserve each mock day's mock round, then the spaced-repetition
+    """Lay out the days and reserve each mock day's mock round (what it holds from
+    `mock_parts(rounds, minutes)`, which also sets its length), then the spaced-repetition
     reviews on their dates (on mock days too, in what the mock leaves).
 
     `worked_first_day` is what was already recorded on the first day (when it is today): the
@@ -93,7 +95,10 @@ def build_calendar(
         for name in mock_for[k]:
             minutes = min(MOCK_MINUTES, free[k])
             if minutes > 0:
-                reserved[k].append(Session("mock", name, minutes, tuple(rounds_of[name])))
+                rounds = tuple(rounds_of[name])
+                holds = mock_parts(rounds, minutes) if mock_parts is not None else ()
+                minutes = sum(h.minutes for h in holds) or minutes
+                reserved[k].append(Session("mock", name, minutes, rounds, holds=holds))
                 free[k] -= minutes
     _place_reviews(first, reviews, free, reserved, blocked)
     for k in range(n_days):

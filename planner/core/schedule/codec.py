@@ -11,6 +11,7 @@ from planner.core.schedule.types import (
     Day,
     InterviewReport,
     Late,
+    MockPart,
     PlannedReview,
     Schedule,
     Session,
@@ -46,7 +47,16 @@ def from_data(data: dict[str, Any]) -> tuple[list[PlannedReview], Schedule]:
 
 def _day(d: Day) -> list[Any]:
     sessions = [
-        [s.kind, s.id, s.minutes, list(s.rounds), s.part, s.parts, s.from_outline]
+        [
+            s.kind,
+            s.id,
+            s.minutes,
+            list(s.rounds),
+            s.part,
+            s.parts,
+            s.from_outline,
+            [[h.kind, h.id, h.minutes] for h in s.holds],
+        ]
         for s in d.sessions
     ]
     return [
@@ -66,8 +76,17 @@ def _read_day(values: list[Any]) -> Day:
         date=_date(date),
         capacity=_int(capacity),
         sessions=tuple(
-            Session(kind, _str(i), _int(m), _strs(rounds), _int(part), _int(parts), outline is True)
-            for kind, i, m, rounds, part, parts, outline in sessions
+            Session(
+                kind,
+                _str(i),
+                _int(m),
+                _strs(rounds),
+                _int(part),
+                _int(parts),
+                outline is True,
+                tuple(_part(h) for h in holds),
+            )
+            for kind, i, m, rounds, part, parts, outline, holds in sessions
             if kind in ("study", "review", "drill", "mock")
         ),
         off=bool(off),
@@ -75,6 +94,13 @@ def _read_day(values: list[Any]) -> Day:
         mock_for=_strs(mock_for),
         worked=_int(worked),
     )
+
+
+def _part(values: list[Any]) -> MockPart:
+    kind, part_id, minutes = values
+    if kind not in ("coding", "design", "drill"):
+        raise ValueError(f"not a mock part: {kind!r}")
+    return MockPart(kind, _str(part_id), _int(minutes))
 
 
 def _late(x: Late) -> list[Any]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress
 from planner.core.schedule.capacity import Calendar, build_calendar, upcoming_interviews
+from planner.core.schedule.mock import mock_parts
 from planner.core.schedule.placement import Placement, place
 from planner.core.schedule.types import PlannedReview
 from planner.core.schedule.work import NO_DEADLINE, Job, Work, build_work
@@ -109,7 +110,12 @@ def unplaced(
     interviews = upcoming_interviews(plan, first)
     worked_today = [w for w in progress.work if w.on == first] if first == today else []
     calendar = build_calendar(
-        plan, first, interviews, reviews, sum(w.minutes for w in worked_today)
+        plan,
+        first,
+        interviews,
+        reviews,
+        sum(w.minutes for w in worked_today),
+        lambda rounds, minutes: mock_parts(syllabus, progress, rounds, minutes),
     )
     lanes_worked: dict[str, int] = {}
     for w in worked_today:

@@ -8,11 +8,14 @@ from planner.core.syllabus.titles import title_of
 
 KIND_LABELS = {"study": "Study", "review": "Review", "drill": "Drill", "mock": "Mock"}
 
+_PART_LABELS = {"coding": "timed coding", "design": "design round", "drill": "rapid-fire drill"}
+
 
 def session_title(syllabus: Syllabus, session: Session) -> str:
     """One line naming a session: "Ch. 4: Anatomy... (part 2/3)", "Mock: Meta onsite"."""
     if session.kind == "mock":
-        return f"Mock round: {session.id}"
+        what = " + ".join(_PART_LABELS[h.kind] for h in session.holds)
+        return f"Mock round: {session.id}" + (f" ({what})" if what else "")
     title = title_of(syllabus, session.id)
     if session.parts > 1:
         title = f"{title} (part {session.part}/{session.parts})"

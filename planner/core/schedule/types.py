@@ -10,6 +10,16 @@ SessionKind = Literal["study", "review", "drill", "mock"]
 
 
 @dataclass(frozen=True, slots=True)
+class MockPart:
+    """One timed part of a mock round."""
+
+    kind: Literal["coding", "design", "drill"]
+    id: str
+    """Practice id (coding task, design prompt), or the round whose questions are drilled."""
+    minutes: int
+
+
+@dataclass(frozen=True, slots=True)
 class Session:
     """One block of work on one day."""
 
@@ -24,6 +34,8 @@ class Session:
     from_outline: bool = False
     """A drill planned before the items that teach it are done (they do not fit in time):
     practised from its answer outline."""
+    holds: tuple[MockPart, ...] = ()
+    """What a mock round holds, in order."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,7 +173,9 @@ class PracticeScreen(PlannerScreen):
             self.action_start()
             return
         practice = self.workspace.syllabus.practice_item(any_id)
-        if practice is None or kind == "mock":
+        if kind == "mock":
+            self.start_mock_round(any_id)
+        elif practice is None:
             self.action_mock()
         elif practice.kind == "question":
             self.start_review([any_id])
@@ -181,6 +183,32 @@ class PracticeScreen(PlannerScreen):
             self.start_mock(any_id)
         else:
             self.start_coding(any_id)
+
+    def start_mock_round(self, interview: str) -> None:
+        """Today's mock round of an interview: its first part (a timed coding task, a design
+        round or a rapid-fire drill of its questions), as the schedule planned it."""
+        ws = self.workspace
+        day = ws.schedule.day(ws.today)
+        mock = next(
+            (s for s in (day.sessions if day else ()) if s.kind == "mock" and s.id == interview),
+            None,
+        )
+        if mock is None or not mock.holds:
+            self.action_mock()
+            return
+        part = mock.holds[0]
+        if part.kind == "coding":
+            self.start_coding(part.id)
+        elif part.kind == "design":
+            self.start_mock(part.id)
+        else:
+            chosen = choose_drill(ws.syllabus, ws.progress, ws.today, self._drill_size(), [part.id])
+            if chosen:
+                from planner.tui.screens.drill import DrillScreen
+
+                self.app.push_screen(DrillScreen(chosen))
+            else:
+                self.action_drill()
 
     def action_review(self) -> None:
         due = [r.practice_id for r in self._rows if r.section == "review"]
