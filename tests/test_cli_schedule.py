@@ -81,6 +81,7 @@ def test_plan_json_is_the_contract_shape(data_dir: Path, syllabus_file: Path) ->
                 "rounds": ["ra"],
                 "feasible": True,
                 "short_minutes": 0,
+                "fixes": [],
             },
             {
                 "name": "Onsite",
@@ -88,6 +89,7 @@ def test_plan_json_is_the_contract_shape(data_dir: Path, syllabus_file: Path) ->
                 "rounds": ["rb"],
                 "feasible": True,
                 "short_minutes": 0,
+                "fixes": [],
             },
         ],
         "days": [
@@ -201,6 +203,10 @@ def test_an_infeasible_plan_shows_the_shortfall_and_the_fix(
     document = json.loads(run(syllabus_file, "plan", "--json").output)
     assert document["interviews"][0]["feasible"] is False
     assert document["interviews"][0]["short_minutes"] == 90
+    assert document["interviews"][0]["fixes"] == [
+        {"kind": "drop", "ids": ["book/ch3", "book/ch2"]},
+        {"kind": "extra_minutes_per_week", "minutes": 270},
+    ]
     assert document["late"] == [
         {"id": "book/ch2", "deadline": "2026-11-26", "finishes": None},
         {"id": "book/ch3", "deadline": "2026-11-26", "finishes": None},

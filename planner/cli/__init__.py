@@ -27,6 +27,11 @@ COMMAND_MODULES: dict[str, str] = {
     "plan": "planner.cli.schedule_cmds",
     "today": "planner.cli.schedule_cmds",
     "syllabus": "planner.cli.syllabus_files_cmds",
+    "skip": "planner.cli.plan_marks_cmds",
+    "unskip": "planner.cli.plan_marks_cmds",
+    "pin": "planner.cli.plan_marks_cmds",
+    "unpin": "planner.cli.plan_marks_cmds",
+    "push": "planner.cli.plan_marks_cmds",
 }
 
 

@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from planner.core.schedule.types import Day, Late, Schedule, Session
+from planner.core.schedule.types import Day, InterviewReport, Late, Schedule, Session
 
 
 def session_document(session: Session) -> dict[str, Any]:
@@ -53,12 +53,24 @@ def plan_document(schedule: Schedule, days: Iterable[Day] | None = None) -> dict
                 "rounds": list(r.rounds),
                 "feasible": r.feasible,
                 "short_minutes": r.short_minutes,
+                "fixes": fixes_document(r),
             }
             for r in schedule.interviews
         ],
         "days": [day_document(d) for d in (schedule.days if days is None else days)],
         "late": [late_document(x) for x in schedule.late],
     }
+
+
+def fixes_document(report: InterviewReport) -> list[dict[str, Any]]:
+    """The fixes of an interview that does not fit: items to drop (`planner skip`), extra
+    minutes a week; [] when it fits or nothing would do."""
+    fixes: list[dict[str, Any]] = []
+    if report.drop:
+        fixes.append({"kind": "drop", "ids": list(report.drop)})
+    if report.extra_minutes_per_week is not None:
+        fixes.append({"kind": "extra_minutes_per_week", "minutes": report.extra_minutes_per_week})
+    return fixes
 
 
 def first_days(schedule: Schedule, count: int | None) -> tuple[Day, ...]:
