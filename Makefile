@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/bench_schedule.py
 	$(PY) benchmarks/bench_store.py
 	$(PY) benchmarks/bench_practice.py
+	$(PY) benchmarks/bench_short.py
 	$(PY) benchmarks/startup.py
 
 clean:

@@ -18,6 +18,7 @@ BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
         ("bench_schedule.py", ["--sizes", "20", "--runs", "1"], "items"),
         ("bench_practice.py", ["--sizes", "20", "--runs", "1"], "items"),
         ("bench_store.py", ["200"], "ms"),
+        ("bench_short.py", ["--items", "200", "--runs", "1"], "ratio"),
         ("startup.py", ["--runs", "1"], "ratio: time"),
     ],
 )
