@@ -86,6 +86,16 @@ class Run:
     def feasible(self, interview: int) -> bool:
         return not self.short_of(interview)
 
+    def surely_short(self) -> bool:
+        """More required minutes are due by some interview than there are free minutes
+        before it: no placement can fit (a bound, checked without placing anything)."""
+        free = self.calendar.free
+        for last in sorted(set(self.deadline_days)):
+            need = sum(j.minutes for j in self.work.jobs if not j.optional and j.deadline <= last)
+            if need > sum(free[: max(0, last + 1)]):
+                return True
+        return False
+
 
 def _lane_of(syllabus: Syllabus, any_id: str) -> str | None:
     """The round an item or practice item is mixed under (its first), as in `build_work`."""
@@ -164,18 +174,22 @@ def _placed_run(
     low, high = empty.sessions
     lanes_worked = empty.lanes_worked
 
+    surely_short = empty.surely_short()
+
     def placed(active: list[int]) -> Run:
-        state = empty.placement.copy()
-        place(jobs, active, state, low, high, lanes_worked)
-        run = dataclasses.replace(empty, placement=state)
-        if not run.late_of():
-            return run
+        run: Run | None = None
+        if not surely_short:
+            state = empty.placement.copy()
+            place(jobs, active, state, low, high, lanes_worked)
+            run = dataclasses.replace(empty, placement=state)
+            if not run.late_of():
+                return run
         # Not all fits: every minute counts, down to the rest of a day, and where time is
         # contested, work more interviews need goes first.
         weighted = empty.placement.copy()
         place(jobs, active, weighted, low, high, lanes_worked, weighted=True, fill_rest=True)
         other = dataclasses.replace(empty, placement=weighted)
-        return other if other.short_minutes() <= run.short_minutes() else run
+        return other if run is None or other.short_minutes() <= run.short_minutes() else run
 
     required = [j.idx for j in jobs if not j.optional]
     optional = [j.idx for j in jobs if j.optional]
