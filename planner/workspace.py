@@ -176,6 +176,13 @@ class Workspace:
         self.reload()
         return to
 
+    def set_skipped(self, item_id: str, skipped: bool) -> None:
+        """Skip a study item (not scheduled, not counted as required), or take it back."""
+        if self.syllabus.item(item_id) is None:
+            raise KeyError(item_id)
+        self.store.set_skipped(item_id, skipped, self.today)
+        self.reload()
+
     def pin(self, any_id: str, on: dt.date | None) -> None:
         self.store.pin(any_id, on)
         self.reload()

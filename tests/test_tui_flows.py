@@ -259,6 +259,25 @@ async def test_push_to_tomorrow_moves_the_session(store: Store) -> None:
     assert store.load_progress().pushed[first] == TODAY + dt.timedelta(days=1)
 
 
+async def test_skip_takes_the_item_out_of_the_plan_and_undo_brings_it_back(
+    store: Store,
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        first = table_ids(table)[0]
+        await pilot.press("x")
+        await pilot.pause()
+        assert store.load_progress().of(first).skipped
+        assert first not in table_ids(table)
+        assert app.workspace.schedule.sessions_of(first) == []
+        await pilot.press("u")
+        await pilot.pause()
+        assert not store.load_progress().of(first).skipped
+        assert first in table_ids(table)
+
+
 async def test_push_keeps_the_cursor_in_place_and_says_where_the_item_went(
     store: Store,
 ) -> None:

@@ -50,6 +50,7 @@ class TodayScreen(PlannerScreen):
         Binding("enter", "open_item", "Open", id="today.open", priority=True),
         Binding("o", "open_link", "Link", id="today.link"),
         Binding("p", "edit_plan", "Plan", id="today.plan"),
+        Binding("x", "skip", "Skip", id="today.skip"),
     ]
 
     def __init__(self) -> None:
@@ -218,6 +219,18 @@ class TodayScreen(PlannerScreen):
         later = [on for on, _ in ws.schedule.sessions_of(row.id) if on > ws.today]
         where = f"now on {min(later):%a %d %b}" if later else "no room for it before the interview"
         self.notify(f"Not today: {row.title} ({where})", timeout=3, markup=False)
+
+    def action_skip(self) -> None:
+        """Skip a study item: out of the plan and of what is required (u takes it back)."""
+        row = self._current_row()
+        if row is None:
+            return
+        if row.kind != "study":
+            self.notify("Only study items are skipped; practice stays", severity="warning")
+            return
+        self.workspace.set_skipped(row.id, True)
+        self.changed()
+        self.notify(f"Skipped: {row.title} (u to undo)", timeout=3, markup=False)
 
     def action_open_item(self) -> None:
         row = self._current_row()
