@@ -110,3 +110,22 @@ def test_bad_input_is_one_line_and_changes_nothing(
     assert message in result.output
     assert "Traceback" not in result.output
     assert state(planned) == before
+
+
+def test_a_push_past_the_last_date_there_is_is_one_line(planned: Path, syllabus_file: Path) -> None:
+    before = state(planned)
+    result = run(syllabus_file, "push", "book/ch1", "--days", "5", "--today", "9999-12-30")
+    assert result.exit_code == 1
+    assert "past the last date there is" in result.output
+    assert "Traceback" not in result.output
+    assert state(planned) == before
+
+
+def test_a_pin_before_the_plan_starts_is_refused(data_dir: Path, syllabus_file: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.save_plan(plan([("Phone", 9, ["ra"])], WEEK, start=3))
+    before = state(data_dir)
+    result = run(syllabus_file, "pin", "book/ch1", "2026-11-26")
+    assert result.exit_code == 1
+    assert "before the plan starts (2026-11-28)" in result.output
+    assert state(data_dir) == before

@@ -78,7 +78,8 @@ def test_a_drill_whose_teaching_items_do_not_fit_says_it_is_from_the_outline(
     assert outlined and all(s.kind == "drill" for s in outlined)
     from planner.core.schedule.titles import session_title
 
-    assert session_title(bundled, outlined[0]).startswith("Drill from the answer outline: ")
+    title = session_title(bundled, outlined[0])
+    assert title.startswith("Drill: ") and title.endswith(" (from the answer outline)")
 
 
 def test_no_review_of_an_item_comes_before_its_first_drill(short_plan: Schedule) -> None:

@@ -80,6 +80,10 @@ def pin_command(any_id: str, on: str) -> None:
     if (day - today).days > FAR_AHEAD_DAYS:
         fail(f"{day.isoformat()} is more than five years away")
     with store_errors():
+        plan = e.store().load_plan()
+    if plan is not None and day < plan.first_day(today):
+        fail(f"{day.isoformat()} is before the plan starts ({plan.first_day(today).isoformat()})")
+    with store_errors():
         e.store().pin(any_id, day)
     click.echo(f"pinned: {any_id} ({title}) to {day.isoformat()}")
 
@@ -114,7 +118,10 @@ def push_command(any_id: str, days: int) -> None:
     """Push a study or practice item to a later day (tomorrow by default)."""
     e = env()
     title = _known(e.syllabus(), any_id, practice=True)
-    to = e.resolved_today() + dt.timedelta(days=days)
+    try:
+        to = e.resolved_today() + dt.timedelta(days=days)
+    except OverflowError:
+        fail(f"{days} days from {e.resolved_today().isoformat()} is past the last date there is")
     with store_errors():
         e.store().push(any_id, to)
     click.echo(f"pushed: {any_id} ({title}) to {to.isoformat()} or later")

@@ -21,6 +21,9 @@ from planner.core.schedule.types import Day, InterviewReport, Schedule, Session
 from planner.core.syllabus.model import Syllabus
 from planner.core.syllabus.titles import resource_title, title_of
 
+OUTLINE_RESOURCE = "answer outline"
+"""What a drill from its answer outline is practised from (Today's resource column)."""
+
 
 @dataclass(frozen=True, slots=True)
 class TodayRow:
@@ -97,7 +100,11 @@ def today_rows(
                 kind=kind,
                 id=any_id,
                 title=title,
-                resource=resource_title(syllabus, any_id),
+                resource=(
+                    OUTLINE_RESOURCE
+                    if session is not None and session.from_outline
+                    else resource_title(syllabus, any_id)
+                ),
                 rounds=tuple(rounds),
                 planned_minutes=planned.get(any_id, 0),
                 done_minutes=done_minutes,

@@ -374,19 +374,22 @@ def review_plan(
     syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date
 ) -> list[PlannedReview]:
     """The reviews to feed the scheduler: a first scheduling pass without reviews gives each
-    new item's drill date, then `plan_reviews` plans around those; where that first pass
-    does not fit, a second one keeps only the reviews of new items whose drill still comes
-    before them, and none of an interview with an item still not drilled before it."""
+    new item's drill date, then `plan_reviews` plans around those; where the schedule with
+    those reviews does not fit, only the reviews of new items whose drill still comes
+    before them are kept, and none of an interview with an item still not drilled before
+    it."""
     from planner.core.schedule.scheduler import draft_schedule
 
     first = draft_schedule(syllabus, plan, progress, today)
     planned = plan_reviews(syllabus, plan, progress, today, drill_dates(first))
-    if not planned or first.feasible:
+    if not planned:
+        return planned
+    second = draft_schedule(syllabus, plan, progress, today, planned)
+    if second.feasible:
         return planned
     # When time is short, the reviews take time the drills then may not find: a review of
     # an item never practised is kept only if, with the reviews in place, its drill still
     # comes first. First practice before review.
-    second = draft_schedule(syllabus, plan, progress, today, planned)
     again = drill_dates(second)
     log = practice_log(progress)
     kept = [

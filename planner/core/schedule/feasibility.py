@@ -55,12 +55,10 @@ def interview_reports(
         )
         drop: tuple[str, ...] = ()
         extra: int | None = None
-        if late_jobs and fixes:
+        if late_jobs and fixes and deadline >= 0:  # (before today nothing can help)
 
             def with_extra(extra: int, n: int = n) -> bool:
-                return feasible_with(
-                    inputs, n, plan=spread_weekly(plan, extra), outline=run.outline
-                )
+                return feasible_with(inputs, n, plan=spread_weekly(plan, extra))
 
             drop = _drop_fix(run, inputs, n, short)
             extra = _extra_minutes_fix(run, n, plan, with_extra)
@@ -117,8 +115,7 @@ def _drop_fix(run: Run, inputs: Inputs, interview: int, short: int) -> tuple[str
     )
 
     def works(k: int) -> bool:
-        dropped = [j.id for j in candidates[:k]]
-        return feasible_with(inputs, interview, dropped=dropped, outline=run.outline)
+        return feasible_with(inputs, interview, dropped=[j.id for j in candidates[:k]])
 
     # A first guess: enough items to free the minutes that are short.
     freed, guess = 0, len(candidates)
@@ -145,7 +142,7 @@ def _extra_steps_by_demand(run: Run, interview: int, plan: Plan, high: int) -> i
     def enough(steps: int) -> bool:
         added = added_minutes(run, plan, steps * EXTRA_STEP) if steps else [0] * len(free)
         return all(
-            sum(free[: last + 1]) + sum(added[: last + 1]) >= need
+            sum(free[: max(0, last + 1)]) + sum(added[: max(0, last + 1)]) >= need
             for last, need in zip(deadlines, due, strict=True)
         )
 

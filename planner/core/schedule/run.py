@@ -39,10 +39,17 @@ class Run:
     """Round -> minutes already recorded on the first day."""
     outline: frozenset[str] = frozenset()
     """Practice items drilled from their answer outlines (see `run_schedule`)."""
+    horizon: int | None = None
+    """When set, only the required work due by this day is placed (a check of a fix), and
+    what is pinned on or before it, with what that requires (`scope`)."""
+    scope: frozenset[int] = frozenset()
+
+    def considered(self, job: Job) -> bool:
+        return self.horizon is None or job.idx in self.scope
 
     def is_late(self, job: Job) -> bool:
         """Not finished by its first deadline."""
-        if job.deadline >= NO_DEADLINE:
+        if job.deadline >= NO_DEADLINE or not self.considered(job):
             return False
         finish = self.placement.finish[job.idx]
         return finish is None or finish > job.deadline
@@ -54,7 +61,7 @@ class Run:
         placed = self._placed_by(deadline)
         out: dict[int, int] = {}
         for job in self.work.jobs:
-            if job.optional or interview not in job.needed_by:
+            if job.optional or interview not in job.needed_by or not self.considered(job):
                 continue
             finish = self.placement.finish[job.idx]
             if finish is not None and finish <= deadline:
@@ -81,7 +88,11 @@ class Run:
     def short_minutes(self) -> int:
         """Required minutes not done by the deadline of an interview that needs them,
         summed over the upcoming interviews."""
-        return sum(sum(self.short_of(n).values()) for n in range(len(self.interviews)))
+        upcoming = range(len(self.interviews))
+        return sum(sum(self.short_of(n).values()) for n in upcoming if self._within(n))
+
+    def _within(self, interview: int) -> bool:
+        return self.horizon is None or self.deadline_days[interview] <= self.horizon
 
     def feasible(self, interview: int) -> bool:
         return not self.short_of(interview)
@@ -90,7 +101,8 @@ class Run:
         """More required minutes are due by some interview than there are free minutes
         before it: no placement can fit (a bound, checked without placing anything)."""
         free = self.calendar.free
-        for last in sorted(set(self.deadline_days)):
+        horizon = self.horizon
+        for last in sorted(d for d in set(self.deadline_days) if horizon is None or d <= horizon):
             need = sum(j.minutes for j in self.work.jobs if not j.optional and j.deadline <= last)
             if need > sum(free[: max(0, last + 1)]):
                 return True
@@ -145,15 +157,24 @@ def run_schedule(
     progress: Progress,
     today: dt.date,
     reviews: Sequence[PlannedReview] = (),
+    *,
+    until: int | None = None,
 ) -> Run:
     """Place the work: optional items only where they do not make required work late; a
     practice item whose drill would come after its interview (the items that teach it do
-    not fit in time) is drilled from its answer outline before it."""
+    not fit in time) is drilled from its answer outline before it.
+
+    With `until` (an upcoming interview's index), only the required work due by that
+    interview is placed, on the days up to its deadline: what decides whether it fits
+    (work of later interviews never takes time earlier work could use)."""
     outline: frozenset[str] = frozenset()
     for _ in range(OUTLINE_ROUNDS):
-        run = _placed_run(syllabus, plan, progress, today, reviews, outline)
+        run = _placed_run(syllabus, plan, progress, today, reviews, outline, until)
+        # (a deadline already past, an interview today or tomorrow, can no longer be met)
         late = {
-            j.id for j in run.work.jobs if j.kind == "drill" and not j.optional and run.is_late(j)
+            j.id
+            for j in run.work.jobs
+            if j.kind == "drill" and not j.optional and j.deadline >= 0 and run.is_late(j)
         }
         if late <= outline:
             break
@@ -168,8 +189,15 @@ def _placed_run(
     today: dt.date,
     reviews: Sequence[PlannedReview],
     outline: frozenset[str] = frozenset(),
+    until: int | None = None,
 ) -> Run:
     empty = unplaced(syllabus, plan, progress, today, reviews, outline)
+    if until is not None:
+        last = empty.deadline_days[until]
+        empty.horizon = last
+        empty.scope = _scope(empty.work.jobs, last)
+        for k in range(max(0, last + 1), len(empty.placement.free)):
+            empty.placement.free[k] = 0
     jobs = empty.work.jobs
     low, high = empty.sessions
     lanes_worked = empty.lanes_worked
@@ -191,8 +219,8 @@ def _placed_run(
         other = dataclasses.replace(empty, placement=weighted)
         return other if run is None or other.short_minutes() <= run.short_minutes() else run
 
-    required = [j.idx for j in jobs if not j.optional]
-    optional = [j.idx for j in jobs if j.optional]
+    required = [j.idx for j in jobs if not j.optional and empty.considered(j)]
+    optional = [j.idx for j in jobs if j.optional and empty.considered(j)]
     candidate = placed(sorted(required + optional))
     if optional and candidate.late_of():
         alone = placed(required)
@@ -205,3 +233,20 @@ def _placed_run(
             place(jobs, optional, alone.placement, low, high, lanes_worked)
             candidate = alone
     return candidate
+
+
+def _scope(jobs: Sequence[Job], last: int) -> frozenset[int]:
+    """The required jobs due by day `last`, those pinned on or before it (they go first on
+    their day, whatever they are due for), and everything these require."""
+    stack = [
+        j.idx
+        for j in jobs
+        if not j.optional and (j.deadline <= last or (j.pin is not None and j.pin <= last))
+    ]
+    found: set[int] = set()
+    while stack:
+        j = stack.pop()
+        if j not in found:
+            found.add(j)
+            stack.extend(jobs[j].preds)
+    return frozenset(found)

@@ -19,8 +19,8 @@ def session_title(syllabus: Syllabus, session: Session) -> str:
     title = title_of(syllabus, session.id)
     if session.parts > 1:
         title = f"{title} (part {session.part}/{session.parts})"
-    if session.from_outline:
-        title = f"Drill from the answer outline: {title}"
-    elif session.kind in ("review", "drill"):
+    if session.kind in ("review", "drill"):
         title = f"{KIND_LABELS[session.kind]}: {title}"
+    if session.from_outline:
+        title = f"{title} (from the answer outline)"
     return title
