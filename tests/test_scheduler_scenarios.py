@@ -545,3 +545,24 @@ def test_a_mock_holds_what_its_interview_practises() -> None:
         {"kind": "coding", "id": "code1", "minutes": 25},
         {"kind": "drill", "id": "ra", "minutes": 15},
     ]
+
+
+def test_an_interview_that_cannot_be_helped_does_not_cut_up_the_sessions_of_the_next() -> None:
+    syl = syllabus(
+        [item("a0", 60, ["ra"])] + [item(f"b{k}", 110, ["rb"]) for k in range(3)],
+    )
+    week = (100, 100, 100, 100, 100, 100, 0)
+    alone = plan([("B", 10, ["rb"])], week, min_session=30, max_session=90)
+    both = plan([("A", 0, ["ra"]), ("B", 10, ["rb"])], week, min_session=30, max_session=90)
+    # A is today: nothing can help it, and B, which fits, keeps sessions of 30 minutes or
+    # more (the rest of a day as a shorter session is only for work that is short).
+    result = schedule(syl, both, Progress(), TODAY)
+    assert not result.interviews[0].feasible and result.interviews[1].feasible
+    b_sessions = [s.minutes for d in result.days for s in d.sessions if s.kind == "study"]
+    assert b_sessions == [
+        s.minutes
+        for d in schedule(syl, alone, Progress(), TODAY).days
+        for s in d.sessions
+        if s.kind == "study"
+    ]
+    assert min(b_sessions) >= 30

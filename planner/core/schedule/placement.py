@@ -239,13 +239,13 @@ def place(
     worked_first_day: Mapping[str, int] | None = None,
     *,
     weighted: bool = False,
-    fill_rest: bool = False,
+    fill_until: int = -1,
 ) -> None:
     """Place the `active` jobs into the free minutes of `state` (which it updates).
 
-    With `weighted` and `fill_rest`, for work that does not all fit: the rest of a day is
-    used even when shorter than a session, and where time is contested, the work more
-    interviews need goes first.
+    For work that does not all fit: with `weighted`, where time is contested, the work more
+    interviews need goes first; on days up to `fill_until`, the rest of a day is used even
+    when shorter than a session.
 
     Predecessors outside `active` count as finished on their recorded finish day, or block
     their successors for good when they never finished. `worked_first_day` (lane -> minutes
@@ -312,7 +312,7 @@ def place(
             max_session,
             day_free=day_free[day],
             today=worked_on(j, day),
-            fill_rest=fill_rest,
+            fill_rest=day <= fill_until,
         )
 
     def record(j: int, day: int, minutes: int) -> bool:

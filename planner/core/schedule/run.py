@@ -100,13 +100,24 @@ class Run:
     def surely_short(self) -> bool:
         """More required minutes are due by some interview than there are free minutes
         before it: no placement can fit (a bound, checked without placing anything)."""
+        return bool(self.short_by_bound())
+
+    def short_by_bound(self) -> list[int]:
+        """The upcoming interviews (indices) by whose deadline more required minutes are due
+        than there are free minutes."""
         free = self.calendar.free
-        horizon = self.horizon
-        for last in sorted(d for d in set(self.deadline_days) if horizon is None or d <= horizon):
-            need = sum(j.minutes for j in self.work.jobs if not j.optional and j.deadline <= last)
+        out = []
+        for n, last in enumerate(self.deadline_days):
+            if not self._within(n):
+                continue
+            need = sum(
+                j.minutes
+                for j in self.work.jobs
+                if not j.optional and j.deadline <= last and self.considered(j)
+            )
             if need > sum(free[: max(0, last + 1)]):
-                return True
-        return False
+                out.append(n)
+        return out
 
 
 def _lane_of(syllabus: Syllabus, any_id: str) -> str | None:
@@ -206,16 +217,20 @@ def _placed_run(
 
     def placed(active: list[int]) -> Run:
         run: Run | None = None
+        short = empty.short_by_bound()
         if not surely_short:
             state = empty.placement.copy()
             place(jobs, active, state, low, high, lanes_worked)
             run = dataclasses.replace(empty, placement=state)
             if not run.late_of():
                 return run
+            short = [n for n in range(len(run.interviews)) if run._within(n) and run.short_of(n)]
         # Not all fits: every minute counts, down to the rest of a day, and where time is
         # contested, work more interviews need goes first.
         weighted = empty.placement.copy()
-        place(jobs, active, weighted, low, high, lanes_worked, weighted=True, fill_rest=True)
+        # The rest of a day goes to work only up to the last deadline that is short.
+        until = max((empty.deadline_days[n] for n in short), default=-1)
+        place(jobs, active, weighted, low, high, lanes_worked, weighted=True, fill_until=until)
         other = dataclasses.replace(empty, placement=weighted)
         return other if run is None or other.short_minutes() <= run.short_minutes() else run
 
