@@ -410,7 +410,7 @@ def _place_pinned(
 ) -> None:
     """All that remains of a pinned job on its day, as far as the day holds it."""
     j = job.idx
-    while state.remaining[j] > 0 and state.free[day] > 0 and day <= job.useful_until:
+    while state.remaining[j] > 0 and state.free[day] > 0 and tier_day_on(job, day) is not None:
         if job.kind == "drill":
             size = state.remaining[j] if state.remaining[j] <= state.free[day] else 0
         else:

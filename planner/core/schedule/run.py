@@ -15,7 +15,7 @@ from planner.core.schedule.capacity import Calendar, build_calendar, upcoming_in
 from planner.core.schedule.mock import mock_parts
 from planner.core.schedule.placement import Placement, place
 from planner.core.schedule.types import PlannedReview
-from planner.core.schedule.work import NO_DEADLINE, Job, Work, build_work
+from planner.core.schedule.work import NO_DEADLINE, Job, Work, build_work, last_study_days
 from planner.core.syllabus.model import Syllabus
 
 OUTLINE_ROUNDS = 3
@@ -37,8 +37,6 @@ class Run:
     """The plan's (min_session, max_session)."""
     lanes_worked: dict[str, int] = field(default_factory=dict)
     """Round -> minutes already recorded on the first day."""
-    outline: frozenset[str] = frozenset()
-    """Practice items drilled from their answer outlines (see `run_schedule`)."""
     horizon: int | None = None
     """When set, only the required work due by this day is placed (a check of a fix), and
     what is pinned on or before it, with what that requires (`scope`)."""
@@ -77,13 +75,9 @@ class Run:
                 placed[j] = placed.get(j, 0) + minutes
         return placed
 
-    def late_of(self, interview: int | None = None) -> list[Job]:
-        """Required jobs an upcoming interview needs that are not done by its deadline day
-        (with None: jobs not done by their first deadline)."""
-        if interview is None:
-            return [job for job in self.work.jobs if not job.optional and self.is_late(job)]
-        short = self.short_of(interview)
-        return [self.work.jobs[j] for j in sorted(short)]
+    def late_of(self) -> list[Job]:
+        """Required jobs not done by their first deadline."""
+        return [job for job in self.work.jobs if not job.optional and self.is_late(job)]
 
     def short_minutes(self) -> int:
         """Required minutes not done by the deadline of an interview that needs them,
@@ -97,14 +91,10 @@ class Run:
     def feasible(self, interview: int) -> bool:
         return not self.short_of(interview)
 
-    def surely_short(self) -> bool:
-        """More required minutes are due by some interview than there are free minutes
-        before it: no placement can fit (a bound, checked without placing anything)."""
-        return bool(self.short_by_bound())
-
     def short_by_bound(self) -> list[int]:
         """The upcoming interviews (indices) by whose deadline more required minutes are due
-        than there are free minutes."""
+        than there are free minutes: no placement can make them fit (a bound, checked
+        without placing anything)."""
         free = self.calendar.free
         out = []
         for n, last in enumerate(self.deadline_days):
@@ -156,10 +146,10 @@ def unplaced(
         if lane is not None:
             lanes_worked[lane] = lanes_worked.get(lane, 0) + w.minutes
     work = build_work(syllabus, plan, progress, today, calendar, interviews, outline)
-    deadlines = [calendar.index(i.date) - plan.options.mock_days - 1 for i in interviews]
+    deadlines = last_study_days(interviews, plan, calendar)
     sessions = (plan.options.min_session, plan.options.max_session)
     state = Placement.empty(calendar.free, work.jobs)
-    return Run(first, interviews, calendar, work, state, deadlines, sessions, lanes_worked, outline)
+    return Run(first, interviews, calendar, work, state, deadlines, sessions, lanes_worked)
 
 
 def run_schedule(
@@ -213,11 +203,11 @@ def _placed_run(
     low, high = empty.sessions
     lanes_worked = empty.lanes_worked
 
-    surely_short = empty.surely_short()
+    surely_short = empty.short_by_bound()
 
     def placed(active: list[int]) -> Run:
         run: Run | None = None
-        short = empty.short_by_bound()
+        short = surely_short
         if not surely_short:
             state = empty.placement.copy()
             place(jobs, active, state, low, high, lanes_worked)

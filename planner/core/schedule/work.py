@@ -61,9 +61,6 @@ class Job:
     """The deadline day of each interview of `needed_by`, earliest first (a day twice when
     two interviews have it): once one has passed, the job is due by the next, and it is of
     no use after the last."""
-    useful_until: int = NO_DEADLINE
-    """Deadline day of the last interview it serves (itself or what requires it): after
-    that day it is of no use and is not scheduled any more."""
     release: int = 0
     pin: int | None = None
     preds: list[int] = field(default_factory=list)
@@ -83,51 +80,30 @@ class Work:
     """Item and practice ids of no interview's round (nor needed by anything that is)."""
 
 
-def deadline_days(
-    interviews: Sequence[Interview], plan: Plan, calendar: Calendar
-) -> dict[str, tuple[int, int]]:
-    """Round id -> (deadline day index, interview index) of the first interview with it."""
-    out: dict[str, tuple[int, int]] = {}
-    for n, interview in enumerate(interviews):
-        last_day = calendar.index(interview.date) - plan.options.mock_days - 1
-        for round_id in interview.rounds:
-            out.setdefault(round_id, (last_day, n))
-    return out
+def last_study_days(interviews: Sequence[Interview], plan: Plan, calendar: Calendar) -> list[int]:
+    """Per interview: the day index of the last day its work may be done (before its mock
+    days)."""
+    return [calendar.index(i.date) - plan.options.mock_days - 1 for i in interviews]
 
 
 def every_deadline(
     interviews: Sequence[Interview], plan: Plan, calendar: Calendar
 ) -> dict[str, tuple[tuple[int, int], ...]]:
-    """Round id -> (deadline day index, interview index) of every interview with it."""
+    """Round id -> (deadline day index, interview index) of every interview with it, the
+    first interview first."""
     out: dict[str, list[tuple[int, int]]] = {}
-    for n, interview in enumerate(interviews):
-        last_day = calendar.index(interview.date) - plan.options.mock_days - 1
-        for round_id in interview.rounds:
+    for n, last_day in enumerate(last_study_days(interviews, plan, calendar)):
+        for round_id in interviews[n].rounds:
             out.setdefault(round_id, []).append((last_day, n))
     return {r: tuple(due) for r, due in out.items()}
 
 
-def useful_days(interviews: Sequence[Interview], plan: Plan, calendar: Calendar) -> dict[str, int]:
-    """Round id -> the deadline day of the last interview with it: work for the round done
-    after that serves no interview."""
-    out: dict[str, int] = {}
-    for interview in interviews:
-        last_day = calendar.index(interview.date) - plan.options.mock_days - 1
-        for round_id in interview.rounds:
-            out[round_id] = max(out.get(round_id, last_day), last_day)
-    return out
-
-
 @dataclass(slots=True)
 class RoundDeadlines:
-    """When work for a set of rounds is due, and until when it serves any interview."""
+    """When work for a set of rounds is due, for each interview that needs it."""
 
-    due: dict[str, tuple[int, int]]
-    """Round id -> (deadline day index, interview index) of the first interview with it."""
     every: dict[str, tuple[tuple[int, int], ...]]
     """Round id -> (deadline day index, interview index) of every interview with it."""
-    useful: dict[str, int]
-    """Round id -> the deadline day of the last interview with it."""
     no_interviews: bool
     """The plan has no interview: everything is needed and nothing is ever late."""
     _own: dict[tuple[str, ...], tuple[int, int] | None] = field(default_factory=dict)
@@ -136,7 +112,7 @@ class RoundDeadlines:
         """(deadline day, interview index) of the earliest interview with one of these
         rounds; None when no interview has any of them."""
         if rounds not in self._own:
-            found = [self.due[r] for r in rounds if r in self.due]
+            found = [self.every[r][0] for r in rounds if r in self.every]
             self._own[rounds] = min(found) if found else None
         return self._own[rounds]
 
@@ -144,17 +120,11 @@ class RoundDeadlines:
         """Some interview has one of these rounds (or the plan has no interview at all)."""
         return self.no_interviews or self.own_due(rounds) is not None
 
-    def useful_until(self, rounds: tuple[str, ...]) -> int:
-        if self.no_interviews:
-            return NO_DEADLINE
-        return max((self.useful[r] for r in rounds if r in self.useful), default=-1)
-
     def date_job(self, job: Job) -> None:
-        """Give a new job the deadline of its own rounds and the day it stops being useful."""
+        """Give a new job the deadlines of its own rounds."""
         own = self.own_due(job.rounds)
         if own is not None:
             job.deadline, job.interview = own
-        job.useful_until = self.useful_until(job.rounds)
         found = {due for r in job.rounds for due in self.every.get(r, ())}
         job.needed_by = {n: day for day, n in found}
         job.own = bool(found)  # (study items marked optional are not: see add_study_jobs)
@@ -173,10 +143,7 @@ def build_work(
     """Every job still to do, linked and keyed, in syllabus order (the practice items of
     `outline` are drilled from their answer outlines)."""
     deadlines = RoundDeadlines(
-        due=deadline_days(interviews, plan, calendar),
-        every=every_deadline(interviews, plan, calendar),
-        useful=useful_days(interviews, plan, calendar),
-        no_interviews=not plan.interviews,
+        every=every_deadline(interviews, plan, calendar), no_interviews=not plan.interviews
     )
     drills = practice_to_drill(syllabus, progress, today, deadlines)
     needed = needed_items(syllabus, progress, drills, deadlines)
@@ -455,7 +422,6 @@ def _tighten(jobs: list[Job], calendar: Calendar) -> None:
             if succ.deadline < job.deadline:
                 job.deadline, job.interview = succ.deadline, succ.interview
             job.priority = min(job.priority, succ.priority)
-            job.useful_until = max(job.useful_until, succ.useful_until)
         if any(succ.needed_by.keys() - job.needed_by.keys() for succ in succs):
             for succ in succs:
                 job.needed_by.update(succ.needed_by)
