@@ -132,19 +132,10 @@ def _extra_steps_by_demand(run: Run, interview: int, plan: Plan, high: int) -> i
     """A first guess, in EXTRA_STEPs: the least that gives every interview up to this one
     room for all the work due by it (minutes against minutes, as if work could be cut
     anywhere): nearly always right, and checked all the same."""
-    deadlines = run.deadline_days[: interview + 1]
-    due = [
-        sum(j.minutes for j in run.work.jobs if not j.optional and j.deadline <= last)
-        for last in deadlines
-    ]
-    free = run.calendar.free
 
     def enough(steps: int) -> bool:
-        added = added_minutes(run, plan, steps * EXTRA_STEP) if steps else [0] * len(free)
-        return all(
-            sum(free[: max(0, last + 1)]) + sum(added[: max(0, last + 1)]) >= need
-            for last, need in zip(deadlines, due, strict=True)
-        )
+        added = added_minutes(run, plan, steps * EXTRA_STEP) if steps else ()
+        return all(m > interview for m in run.short_by_bound(added))
 
     low, top = 0, high
     while low < top:

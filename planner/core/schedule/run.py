@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import zip_longest
 
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress
@@ -91,11 +92,11 @@ class Run:
     def feasible(self, interview: int) -> bool:
         return not self.short_of(interview)
 
-    def short_by_bound(self) -> list[int]:
+    def short_by_bound(self, added: Sequence[int] = ()) -> list[int]:
         """The upcoming interviews (indices) by whose deadline more required minutes are due
-        than there are free minutes: no placement can make them fit (a bound, checked
-        without placing anything)."""
-        free = self.calendar.free
+        than there are free minutes (with `added[k]` more on day k): no placement can make
+        them fit (a bound, checked without placing anything)."""
+        free = [f + a for f, a in zip_longest(self.calendar.free, added, fillvalue=0)]
         out = []
         for n, last in enumerate(self.deadline_days):
             if not self._within(n):
