@@ -51,6 +51,8 @@ class Workspace:
         self._schedule: Schedule | None = None
         self._reviews: tuple[int, list[PlannedReview]] | None = None
         self._readiness: tuple[int, Readiness] | None = None
+        self._fix_search_of = -1
+        """The version a search for fixes was handed out for (one search per version)."""
         self._data_version = store.data_version()
 
     # --- state -------------------------------------------------------------------------
@@ -75,15 +77,48 @@ class Workspace:
         return self._schedule
 
     def _computed_schedule(self) -> Schedule:
-        from planner.core.schedule.scheduler import schedule
+        """The schedule without the search for fixes (see `fix_search`)."""
+        from planner.core.planning import reviews_and_schedule
 
-        return schedule(
+        reviews, schedule = reviews_and_schedule(
+            self.syllabus, self.plan or Plan(), self.progress, self.today, fixes=False
+        )
+        self._reviews = (self.version, reviews)
+        return schedule
+
+    def fix_search(self) -> Callable[[], Schedule] | None:
+        """The search for the fixes of interviews that do not fit, as a call that needs
+        nothing of the workspace (it may run in a worker thread), or None when the schedule
+        has them already. Its result goes to `adopt_fixes`."""
+        schedule = self.schedule
+        if self._fix_search_of == self.version or all(
+            r.fixes_searched for r in schedule.interviews
+        ):
+            return None
+        self._fix_search_of = self.version
+        from planner.core.planning import with_fixes
+
+        syllabus, plan, progress, today = (
             self.syllabus,
             self.plan or Plan(),
             self.progress,
             self.today,
-            reviews=self.planned_reviews(),
         )
+        reviews = list(self.planned_reviews())
+        return lambda: with_fixes(syllabus, plan, progress, today, reviews, schedule)
+
+    def adopt_fixes(self, version: int, schedule: Schedule) -> bool:
+        """Take the schedule with fixes computed at `version` (from `fix_search`), unless an
+        action came since; kept for the next start too. A new version (views redraw), with
+        the same reviews. Returns whether it was taken."""
+        if version != self.version or self._schedule is None:
+            return False
+        self._schedule = schedule
+        self._keep(schedule)
+        self.version += 1
+        if self._reviews is not None and self._reviews[0] == version:
+            self._reviews = (self.version, self._reviews[1])
+        return True
 
     def _kept_or_computed_schedule(self) -> Schedule:
         """The schedule kept from an earlier run with these very inputs (and the reviews it
@@ -104,6 +139,17 @@ class Workspace:
         schedule = self._computed_schedule()
         kept_schedule.save(self.schedule_cache, key, (list(self.planned_reviews()), schedule))
         return schedule
+
+    def _keep(self, schedule: Schedule) -> None:
+        """Keep `schedule` (of the current inputs) for the next start."""
+        if self.schedule_cache is None:
+            return
+        from planner.caches import schedule as kept_schedule
+
+        plan = self.plan or Plan()
+        key = kept_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
+        if key is not None:
+            kept_schedule.save(self.schedule_cache, key, (list(self.planned_reviews()), schedule))
 
     def planned_reviews(self) -> Sequence[PlannedReview]:
         """Spaced-repetition reviews to reserve time for: planned from a first scheduling
@@ -172,8 +218,7 @@ class Workspace:
 
     def push_tomorrow(self, any_id: str) -> dt.date:
         to = self.today + dt.timedelta(days=1)
-        self.store.push(any_id, to)
-        self.reload()
+        self.push(any_id, to)
         return to
 
     def set_skipped(self, item_id: str, skipped: bool) -> None:
@@ -184,8 +229,23 @@ class Workspace:
         self.reload()
 
     def pin(self, any_id: str, on: dt.date | None) -> None:
+        """Pin a study or practice item to a date; None takes the pin away."""
         self.store.pin(any_id, on)
         self.reload()
+
+    def push(self, any_id: str, to: dt.date) -> None:
+        """Not before `to`."""
+        self.store.push(any_id, to)
+        self.reload()
+
+    def drop(self, item_ids: Sequence[str]) -> int:
+        """Skip several study items as one action (a drop fix). Returns how many."""
+        unknown = [i for i in item_ids if self.syllabus.item(i) is None]
+        if unknown:
+            raise KeyError(unknown[0])
+        count = self.store.skip_all(item_ids, self.today)
+        self.reload()
+        return count
 
     def note(self, item_id: str) -> str:
         return self.store.note(item_id)
@@ -278,4 +338,6 @@ def _ids_of(payload: dict[str, Any]) -> set[str]:
     for key, value in payload.items():
         if key in ("id", "item_id", "practice_id", "any_id") and isinstance(value, str):
             ids.add(value)
+        elif key == "ids" and isinstance(value, list):
+            ids.update(v for v in value if isinstance(v, str))
     return ids

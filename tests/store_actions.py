@@ -23,6 +23,7 @@ ACTIONS: list[Callable[[Store, int], None]] = [
     lambda s, n: s.record_undone(f"i{n % 3}", DAY),
     lambda s, n: s.add_minutes(f"i{n % 3}", n % 40 - 15, DAY + dt.timedelta(days=n % 3)),
     lambda s, n: s.set_skipped(f"i{n % 3}", n % 2 == 0, DAY),
+    lambda s, n: s.skip_all([f"i{n % 3}", f"i{(n + 1) % 3}"], DAY),
     lambda s, n: s.push(f"i{n % 3}", DAY + dt.timedelta(days=n % 5)),
     lambda s, n: s.pin(f"i{n % 3}", None if n % 3 == 0 else DAY + dt.timedelta(days=n % 6)),
     lambda s, n: s.save_note(f"i{n % 3}", "" if n % 4 == 0 else f"note {n % 3}"),

@@ -91,17 +91,24 @@ def test_status_json_has_exactly_the_contract_shape(planned: None) -> None:
             "coverage",
             "recall",
             "slack_days",
+            "short_minutes",
             "required_minutes",
             "done_minutes",
         }
         assert (r["coverage"], r["recall"], r["done_minutes"]) == (0.0, 0.0, 0)
         assert isinstance(r["slack_days"], int) and r["required_minutes"] > 0
-    assert doc["interviews"] == [
+    assert [
+        {k: v for k, v in i.items() if k not in ("slack_days", "short_minutes")}
+        for i in doc["interviews"]
+    ] == [
         {"name": "Meta phone screen", "date": "2026-12-04", "readiness": 0.0,
          "rounds": ["phone-screen"]},
         {"name": "Onsite", "date": "2026-12-23", "readiness": 0.0,
          "rounds": ["ml-theory", "ml-coding"]},
     ]  # fmt: skip
+    for i in doc["interviews"]:  # extra fields: the scheduler's standing
+        assert isinstance(i["slack_days"], int) and isinstance(i["short_minutes"], int)
+        assert (i["short_minutes"] > 0) == (i["slack_days"] < 0)
 
 
 def test_status_moves_with_progress_and_reviews(planned: None) -> None:

@@ -179,8 +179,8 @@ def test_plan_table_is_readable(data_dir: Path, syllabus_file: Path) -> None:
     assert "Fri 2026-12-04  interview: Phone" in lines
     assert lines[-3:] == [
         "Interviews",
-        "  Phone (2026-12-04, ra): on track, 4 days to spare",
-        "  Onsite (2026-12-25, rb): on track, 23 days to spare",
+        "  Phone (2026-12-04, ra): on track, 4 d slack",
+        "  Onsite (2026-12-25, rb): on track, 23 d slack",
     ]
 
 
@@ -192,13 +192,13 @@ def test_an_infeasible_plan_shows_the_shortfall_and_the_fix(
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert (
-        "  Phone (2026-11-28, ra): short 90 min, 2 late; "
-        "fix: drop book/ch3, book/ch2 or add 270 min a week"
+        "  Phone (2026-11-28, ra): behind by 1h30m, 2 late; "
+        "fix: drop Chapter three; Chapter two or add 4h30m a week"
     ) in lines
     assert lines[-3:] == [
         "Late",
-        "  book/ch2  due 2026-11-26, finishes does not fit",
-        "  book/ch3  due 2026-11-26, finishes does not fit",
+        "  Chapter two  due 2026-11-26, finishes does not fit",
+        "  Chapter three  due 2026-11-26, finishes does not fit",
     ]
     document = json.loads(run(syllabus_file, "plan", "--json").output)
     assert document["interviews"][0]["feasible"] is False

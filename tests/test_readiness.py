@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 
 from planner.core.practice.readiness import readiness
 from planner.core.progress import Attempt, ItemProgress, MockRound, Progress, WorkEntry
-from planner.core.schedule.types import Day, InterviewReport, Late, Schedule, Session
+from planner.core.schedule.types import (
+    Day,
+    InterviewReport,
+    Late,
+    RoundStanding,
+    Schedule,
+    Session,
+)
 from tests.practice_fixtures import at, plan_with, review, small_syllabus
 
 D0 = dt.date(2026, 11, 25)
@@ -60,7 +67,15 @@ def fixture() -> tuple[Progress, Schedule]:
             Day(d(2), 90, (Session("review", "q1", 2, ("theory",)),)),
         ),
         interviews=(
-            InterviewReport("Phone", d(3), ("theory",), True, 0, slack_days=3),
+            InterviewReport(
+                "Phone",
+                d(3),
+                ("theory",),
+                True,
+                0,
+                slack_days=0,
+                rounds_standing=(RoundStanding("theory", 0, 0),),
+            ),
             InterviewReport(
                 "Onsite",
                 d(10),
@@ -69,6 +84,7 @@ def fixture() -> tuple[Progress, Schedule]:
                 200,
                 late=(Late("videos/kmeans", d(8), None),),
                 slack_days=-2,
+                rounds_standing=(RoundStanding("theory", 0, 7), RoundStanding("coding", 200, -2)),
             ),
         ),
     )
@@ -85,8 +101,8 @@ def test_round_figures_match_hand_computed_values() -> None:
     assert theory.coverage == pytest.approx(0.75)
     # q1 reviewed Good 4 days before the phone screen, q2 never: (R + 0) / 2.
     assert theory.recall == pytest.approx(fsrs_recall(4, S_GOOD) / 2, abs=1e-9)
-    # its last session (ch2) is on d(1), the phone screen's last study day (mock day d(2))
-    assert theory.slack_days == 0
+    # the round's figures are the scheduler's, for its first interview
+    assert (theory.slack_days, theory.short_minutes) == (0, 0)
     assert (theory.practice.items, theory.practice.practised, theory.practice.reviews) == (2, 1, 1)
     assert theory.practice.score == pytest.approx(0.5)
     # coding: K-means 150 minutes spent on a 120-minute item counts 120, not done.
@@ -96,8 +112,8 @@ def test_round_figures_match_hand_computed_values() -> None:
     # the attempt rated Hard and the mock (3/4 = 0.75) rated Good, 11 days before the onsite.
     expected = (fsrs_recall(11, S_HARD) + fsrs_recall(11, S_GOOD)) / 2
     assert coding.recall == pytest.approx(expected, abs=1e-9)
-    # K-means does not fit at all: the interview's slack, from the scheduler
-    assert coding.slack_days == -2
+    # K-means does not fit at all: behind by the scheduler's short minutes
+    assert (coding.slack_days, coding.short_minutes) == (-2, 200)
     assert coding.practice.mock_score == pytest.approx(0.75)
     assert coding.practice.score == pytest.approx((1.0 + 0.75) / 2)
 
@@ -214,31 +230,9 @@ def test_the_formula_shown_is_the_one_computed() -> None:
         recall=0.7,
         practice=practice,
         slack_days=0,
+        short_minutes=0,
         required_minutes=100,
         done_minutes=40,
     )
     expected = weights["coverage"] * 0.4 + weights["recall"] * 0.7 + weights["practice"] * 0.25
     assert r.headline == pytest.approx(expected)
-
-
-def test_each_round_has_its_own_slack_from_its_own_last_session() -> None:
-    """Two rounds of one interview: one finishes early, one on the last study day, one has
-    nothing left. The interview's slack (the scheduler's) is the tightest."""
-    onsite = ("Onsite", d(10), ("theory", "coding"))
-    schedule = Schedule(
-        today=D0,
-        days=(
-            Day(D0, 90, (Session("study", "book/ch1", 60, ("theory",)),)),
-            Day(d(8), 90, (Session("study", "videos/kmeans", 60, ("coding",)),)),
-        ),
-        interviews=(InterviewReport(*onsite, True, 0, slack_days=0),),
-    )
-    result = readiness(small_syllabus(2), plan_with(onsite), Progress(), schedule, D0)
-    by_round = {r.round_id: r.slack_days for r in result.rounds}
-    # last study day: d(10) less 1 mock day, less 1 = d(8)
-    assert by_round == {"theory": 8, "coding": 0}
-    assert result.interviews[0].slack_days == 0
-    done = Progress(items={"book/ch1": ItemProgress(60, True, done_on=d(-1))})
-    nothing_left = Schedule(today=D0, days=(), interviews=schedule.interviews)
-    result = readiness(small_syllabus(2), plan_with(onsite), done, nothing_left, D0)
-    assert {r.round_id: r.slack_days for r in result.rounds}["theory"] == 9

@@ -34,6 +34,7 @@ EVERY_KIND: list[tuple[str, Action]] = [
     ("minutes", lambda s: s.add_minutes("b", -5, DAY)),
     ("undone", lambda s: s.record_undone("a", DAY)),
     ("skip", lambda s: s.set_skipped("c", True, DAY)),
+    ("drop", lambda s: s.skip_all(["a", "c", "d"], DAY)),  # c is skipped already
     ("push", lambda s: s.push("b", DAY + dt.timedelta(days=1))),
     ("pin", lambda s: s.pin("b", DAY + dt.timedelta(days=4))),
     ("unpin", lambda s: s.pin("b", None)),

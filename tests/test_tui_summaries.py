@@ -11,6 +11,7 @@ from planner.core.schedule.agenda import agenda
 from planner.core.schedule.item_facts import item_facts
 from planner.core.schedule.types import Day, InterviewReport, Late, Schedule, Session
 from planner.core.summaries import (
+    FIXES_PENDING,
     next_interview,
     next_working_day,
     plan_status,
@@ -68,6 +69,7 @@ def report(name: str, date: dt.date, **kw: object) -> InterviewReport:
         "rounds": ("ml-theory",),
         "feasible": True,
         "short_minutes": 0,
+        "fixes_searched": True,
     }
     base.update(kw)
     return InterviewReport(**base)  # type: ignore[arg-type]
@@ -247,6 +249,28 @@ def test_plan_status_of_two_short_interviews_describes_each_its_own() -> None:
     assert status.kind == "behind"
     assert status.text == "Behind by 1h20m for Phone, 1 item late; Onsite 3h45m short (infeasible)"
     assert status.fix == "add 1h30m a week (for Phone)"
+
+
+def test_plan_status_before_the_fixes_are_searched_says_so() -> None:
+    """A draft (Today draws it before the fixes come from the background) is behind, not
+    infeasible, and says the fixes are being looked for."""
+    syl = syllabus()
+    draft = Schedule(
+        TODAY,
+        (),
+        (
+            report(
+                "Phone",
+                dt.date(2026, 12, 3),
+                feasible=False,
+                short_minutes=300,
+                fixes_searched=False,
+            ),
+        ),
+    )
+    status = plan_status(syl, plan(), draft)
+    assert (status.kind, status.text) == ("behind", "Behind by 5h for Phone")
+    assert status.fix == FIXES_PENDING
 
 
 def test_agenda_shows_done_work_in_the_past_and_sessions_ahead() -> None:

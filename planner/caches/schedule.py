@@ -29,7 +29,7 @@ from planner.core.schedule.codec import from_data, to_data
 from planner.core.schedule.types import PlannedReview, Schedule
 from planner.core.syllabus.model import Syllabus
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 Computed = tuple[list[PlannedReview], Schedule]
 """The reviews planned and the schedule made around them."""
@@ -61,7 +61,7 @@ def _code_fingerprint() -> str:
     spec = importlib.util.find_spec("fsrs")
     fsrs = Path(spec.origin).parent if spec and spec.origin else core
     parts: list[str] = []
-    for path in sorted(core.glob("*.py")) + sorted(fsrs.glob("*.py")):
+    for path in sorted(core.rglob("*.py")) + sorted(fsrs.glob("*.py")):
         with suppress(OSError):
             stat = path.stat()
             parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")

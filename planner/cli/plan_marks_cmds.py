@@ -9,12 +9,9 @@ import click
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
-from planner.core.plan_spec import SpecError, parse_date
+from planner.core.plan_spec import SpecError, parse_date, pin_date_problem
 from planner.core.syllabus.model import Syllabus
 from planner.core.syllabus.suggest import did_you_mean
-
-FAR_AHEAD_DAYS = 5 * 366
-"""A pin this far ahead of today is a typo, not a plan."""
 
 
 def _known(syllabus: Syllabus, any_id: str, *, practice: bool) -> str:
@@ -74,15 +71,11 @@ def pin_command(any_id: str, on: str) -> None:
     except SpecError as exc:
         raise click.BadParameter(str(exc), param_hint="YYYY-MM-DD") from None
     title = _known(e.syllabus(), any_id, practice=True)
-    today = e.resolved_today()
-    if day < today:
-        fail(f"{day.isoformat()} is in the past (today is {today.isoformat()})")
-    if (day - today).days > FAR_AHEAD_DAYS:
-        fail(f"{day.isoformat()} is more than five years away")
     with store_errors():
         plan = e.store().load_plan()
-    if plan is not None and day < plan.first_day(today):
-        fail(f"{day.isoformat()} is before the plan starts ({plan.first_day(today).isoformat()})")
+    problem = pin_date_problem(day, e.resolved_today(), plan)
+    if problem is not None:
+        fail(problem)
     with store_errors():
         e.store().pin(any_id, day)
     click.echo(f"pinned: {any_id} ({title}) to {day.isoformat()}")

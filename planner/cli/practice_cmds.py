@@ -67,7 +67,7 @@ def status_command(as_json: bool) -> None:
     if plan is None:
         fail("no plan yet: create one with 'planner init --interview \"NAME=YYYY-MM-DD:round\"'")
     today = e.resolved_today()
-    plan_of_days = full_schedule(syllabus, plan, progress, today)
+    plan_of_days = full_schedule(syllabus, plan, progress, today, fixes=False)
     result = readiness(syllabus, plan, progress, plan_of_days, today)
     target = plan.options.recall_target
     text = status_json(result) if as_json else status_text(result, syllabus, target)

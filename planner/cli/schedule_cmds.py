@@ -10,6 +10,7 @@ from planner.cli import cli
 from planner.cli.context import env, fail, global_options
 from planner.core.labels import format_minutes
 from planner.core.progress import Progress, WorkEntry
+from planner.core.schedule.standing import report_text
 from planner.core.schedule.titles import session_title
 from planner.core.schedule.types import Day, InterviewReport, Schedule
 from planner.core.syllabus.model import Syllabus
@@ -18,9 +19,10 @@ from planner.core.syllabus.titles import title_of
 NO_PLAN = "no plan yet: run 'planner init' or open 'planner' to set one up"
 
 
-def _current_schedule() -> tuple[Syllabus, Schedule, int, Progress]:
-    """The syllabus, the schedule from today (reviews reserved first), today's capacity and
-    the progress it was made from."""
+def _current_schedule(*, fixes: bool = True) -> tuple[Syllabus, Schedule, int, Progress]:
+    """The syllabus, the schedule from today (reviews reserved first; with the fixes of
+    interviews that do not fit when `fixes`), today's capacity and the progress it was made
+    from."""
     from planner.core.planning import full_schedule
 
     e = env()
@@ -31,7 +33,7 @@ def _current_schedule() -> tuple[Syllabus, Schedule, int, Progress]:
     syllabus = e.syllabus()
     today = e.resolved_today()
     progress = store.load_progress()
-    sched = full_schedule(syllabus, plan, progress, today)
+    sched = full_schedule(syllabus, plan, progress, today, fixes=fixes)
     return syllabus, sched, plan.capacity(today), progress
 
 
@@ -60,20 +62,25 @@ def today_command(as_json: bool) -> None:
     """Today's sessions."""
     from planner.exports.plan_json import day_of, plan_document, to_json
 
-    syllabus, sched, capacity, progress = _current_schedule()
+    syllabus, sched, capacity, progress = _current_schedule(fixes=False)
     day = day_of(sched, sched.today, capacity)
     if as_json:
         click.echo(to_json(plan_document(sched, [day])), nl=False)
         return
-    click.echo(render_text(syllabus, sched, [day], progress.work), nl=False)
+    click.echo(render_text(syllabus, sched, [day], progress.work, brief=True), nl=False)
 
 
 def render_text(
-    syllabus: Syllabus, sched: Schedule, days: Iterable[Day], work: Sequence[WorkEntry] = ()
+    syllabus: Syllabus,
+    sched: Schedule,
+    days: Iterable[Day],
+    work: Sequence[WorkEntry] = (),
+    *,
+    brief: bool = False,
 ) -> str:
     """A readable table: a line per day (used/capacity, interviews, mock days), the work
-    already recorded today, a line per session, then a line per interview and the late
-    items."""
+    already recorded today, a line per session, then a line per interview with its fixes
+    and the late items; `brief`, one line per interview and no more."""
     lines: list[str] = []
     for day in days:
         done = [w for w in work if w.on == day.date] if day.date == sched.today else []
@@ -83,15 +90,16 @@ def render_text(
     lines.append("")
     if sched.interviews:
         lines.append("Interviews")
-        lines.extend(f"  {_interview_line(r)}" for r in sched.interviews)
+        lines.extend(f"  {_interview_line(syllabus, r, brief=brief)}" for r in sched.interviews)
     else:
         lines.append("No interviews yet: everything is scheduled in order, without deadlines.")
-    if sched.late:
+    if sched.late and not brief:
         lines.append("")
         lines.append("Late")
         for late in sched.late:
             finishes = late.finishes.isoformat() if late.finishes else "does not fit"
-            lines.append(f"  {late.id}  due {late.deadline.isoformat()}, finishes {finishes}")
+            title = title_of(syllabus, late.id)
+            lines.append(f"  {title}  due {late.deadline.isoformat()}, finishes {finishes}")
     return "\n".join(lines) + "\n"
 
 
@@ -129,15 +137,17 @@ def _day_lines(syllabus: Syllabus, day: Day, done: Sequence[str] = ()) -> list[s
     return lines
 
 
-def _interview_line(report: InterviewReport) -> str:
+def _interview_line(syllabus: Syllabus, report: InterviewReport, *, brief: bool = False) -> str:
     head = f"{report.name} ({report.date.isoformat()}, {', '.join(report.rounds)}): "
     if report.feasible:
-        slack = report.slack_days
-        return head + f"on track, {slack} day{'' if slack == 1 else 's'} to spare"
+        return head + report_text(report)
+    late = f"{report_text(report)}, {len(report.late)} late"
+    if brief or not report.fixes_searched:
+        return head + late + ("; 'planner plan' for the fixes" if brief else "")
     fixes: list[str] = []
     if report.drop:
-        fixes.append(f"drop {', '.join(report.drop)}")
+        fixes.append(f"drop {'; '.join(title_of(syllabus, i) for i in report.drop)}")
     if report.extra_minutes_per_week is not None:
-        fixes.append(f"add {report.extra_minutes_per_week} min a week")
+        fixes.append(f"add {format_minutes(report.extra_minutes_per_week)} a week")
     fix = f"; fix: {' or '.join(fixes)}" if fixes else "; no change of items or time fixes it"
-    return head + f"short {report.short_minutes} min, {len(report.late)} late{fix}"
+    return head + late + fix

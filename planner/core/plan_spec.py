@@ -15,6 +15,7 @@ from planner.core.plan import (
     WEEKDAYS,
     DayOff,
     Interview,
+    Plan,
 )
 
 
@@ -30,6 +31,22 @@ def parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise SpecError(f"{value!r} is not a day of the calendar") from None
+
+
+FAR_AHEAD_DAYS = 5 * 366
+"""A pin this far ahead of today is a typo, not a plan."""
+
+
+def pin_date_problem(day: dt.date, today: dt.date, plan: Plan | None) -> str | None:
+    """Why an item cannot be pinned to `day` (in the past, too far ahead, before the plan
+    starts), or None when it can."""
+    if day < today:
+        return f"{day.isoformat()} is in the past (today is {today.isoformat()})"
+    if (day - today).days > FAR_AHEAD_DAYS:
+        return f"{day.isoformat()} is more than five years away"
+    if plan is not None and day < plan.first_day(today):
+        return f"{day.isoformat()} is before the plan starts ({plan.first_day(today).isoformat()})"
+    return None
 
 
 def parse_interview(spec: str) -> Interview:

@@ -5,8 +5,10 @@ from user text."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Literal
 
 Rating = Literal["again", "hard", "good", "easy"]
@@ -128,3 +130,42 @@ class Progress:
 
     def reviews_of(self, practice_id: str) -> tuple[Review, ...]:
         return tuple(r for r in self.reviews if r.practice_id == practice_id)
+
+
+def done_by(estimates: Mapping[str, int], progress: Progress) -> Callable[[dt.date], int]:
+    """Done minutes of the items of `estimates` (id -> estimated minutes) at the end of any
+    day: an item counts its work-log minutes up
+    to that day (capped at its estimate), and its whole estimate from the day it was ticked
+    (from the start when the tick has no date). Built once as steps, so each day is a
+    binary search rather than a pass over every item."""
+    spent_by_day: dict[str, dict[dt.date, int]] = {}
+    for w in progress.work:
+        if w.id in estimates and w.kind == "study":
+            per_day = spent_by_day.setdefault(w.id, {})
+            per_day[w.on] = per_day.get(w.on, 0) + w.minutes
+    steps: dict[dt.date, int] = {}
+
+    def step(day: dt.date, minutes: int) -> None:
+        steps[day] = steps.get(day, 0) + minutes
+
+    for item_id, estimate in estimates.items():
+        p = progress.of(item_id)
+        ticked = (p.done_on or dt.date.min) if p.done else None
+        counted = spent = 0
+        for day, minutes in sorted(spent_by_day.get(item_id, {}).items()):
+            if ticked is not None and day >= ticked:
+                break
+            spent += minutes
+            value = max(0, min(spent, estimate))
+            step(day, value - counted)
+            counted = value
+        if ticked is not None:
+            step(ticked, estimate - counted)
+    days = sorted(steps)
+    totals = list(accumulate(steps[d] for d in days))
+
+    def done_on(day: dt.date) -> int:
+        n = bisect_right(days, day)
+        return totals[n - 1] if n else 0
+
+    return done_on

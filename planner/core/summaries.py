@@ -160,7 +160,15 @@ class PlanStatus:
     """What would make it feasible, from the scheduler's report ("" when nothing to fix)."""
 
 
-def _fix_text(syllabus: Syllabus, report: InterviewReport) -> str:
+FIXES_PENDING = "looking for fixes…"
+"""The fix text while the search for fixes has not been made yet (the app makes it in the
+background)."""
+
+
+def fix_text(syllabus: Syllabus, report: InterviewReport) -> str:
+    """What would make the interview fit, in words (item titles, not ids)."""
+    if not report.fixes_searched:
+        return FIXES_PENDING
     fixes: list[str] = []
     if report.extra_minutes_per_week:
         fixes.append(f"add {format_minutes(report.extra_minutes_per_week)} a week")
@@ -208,15 +216,17 @@ def _coming_status(syllabus: Syllabus, coming: list[InterviewReport]) -> PlanSta
     also = ""
     if len(others) == 1:
         other = others[0]
-        hopeless = " (infeasible)" if other.extra_minutes_per_week is None else ""
+        hopeless = (
+            " (infeasible)" if other.fixes_searched and other.extra_minutes_per_week is None else ""
+        )
         also = f"; {other.name} {format_minutes(other.short_minutes)} short{hopeless}"
     elif others:
         also = f"; {len(others)} more interviews short"
-    fix = _fix_text(syllabus, first)
+    fix = fix_text(syllabus, first)
     if others:
         fix = f"{fix} (for {first.name})"
     short_by = format_minutes(first.short_minutes)
-    if first.extra_minutes_per_week is not None:
+    if first.extra_minutes_per_week is not None or not first.fixes_searched:
         return PlanStatus("behind", f"Behind by {short_by} for {first.name}{items}{also}", fix)
     return PlanStatus(
         "infeasible", f"Infeasible: {short_by} short for {first.name}{items}{also}", fix

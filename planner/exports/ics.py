@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 
 from planner.core.labels import format_minutes
+from planner.core.schedule.standing import report_text
 from planner.core.schedule.titles import session_title
 from planner.core.schedule.types import Schedule
 from planner.core.syllabus.model import Syllabus
@@ -46,7 +47,9 @@ def schedule_to_ics(schedule: Schedule, syllabus: Syllabus) -> str:
         event.add("dtstart", day.date)
         event.add("dtend", day.date + dt.timedelta(days=1))
         label = "Mock day" if day.mock_for else "Study"
-        event.add("summary", f"{label}: {len(day.sessions)} sessions, {format_minutes(day.used)}")
+        count = len(day.sessions)
+        sessions = f"{count} session{'' if count == 1 else 's'}"
+        event.add("summary", f"{label}: {sessions}, {format_minutes(day.used)}")
         lines = [
             f"[{s.kind}] {session_title(syllabus, s)} ({format_minutes(s.minutes)})"
             for s in day.sessions
@@ -61,7 +64,7 @@ def schedule_to_ics(schedule: Schedule, syllabus: Syllabus) -> str:
         event.add("dtstart", report.date)
         event.add("dtend", report.date + dt.timedelta(days=1))
         event.add("summary", f"Interview: {report.name}")
-        status = "on track" if report.feasible else f"short {format_minutes(report.short_minutes)}"
+        status = report_text(report)
         event.add("description", f"Rounds: {', '.join(report.rounds)}\nPlan: {status}")
         calendar.add_component(event)
     ical: bytes = calendar.to_ical()

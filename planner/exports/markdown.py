@@ -6,9 +6,11 @@ import datetime as dt
 from itertools import groupby
 
 from planner.core.labels import format_minutes
+from planner.core.schedule.standing import report_text
 from planner.core.schedule.titles import session_title
 from planner.core.schedule.types import Day, Schedule
 from planner.core.syllabus.model import Syllabus
+from planner.core.syllabus.titles import title_of
 from planner.exports import ExportSource, current_schedule
 
 
@@ -30,14 +32,15 @@ def schedule_to_markdown(schedule: Schedule, syllabus: Syllabus) -> str:
     if schedule.interviews:
         out += ["## Interviews", ""]
         for r in schedule.interviews:
-            status = "on track" if r.feasible else f"short {format_minutes(r.short_minutes)}"
+            status = report_text(r)
             rounds = ", ".join(r.rounds)
             out.append(f"- **{_escape(r.name)}**, {r.date.isoformat()} ({rounds}): {status}")
             if not r.feasible and r.extra_minutes_per_week:
                 extra = format_minutes(r.extra_minutes_per_week)
                 out.append(f"  - fix: add {extra} a week")
             if not r.feasible and r.drop:
-                out.append(f"  - or drop: {', '.join(r.drop)}")
+                titles = "; ".join(_escape(title_of(syllabus, i)) for i in r.drop)
+                out.append(f"  - or drop: {titles}")
         out.append("")
     for week, days in groupby(schedule.days, key=_week_start):
         out += [f"## Week of {week.isoformat()}", ""]

@@ -23,6 +23,7 @@ def status_document(result: Readiness) -> dict[str, Any]:
                 "coverage": _fraction(r.coverage),
                 "recall": _fraction(r.recall),
                 "slack_days": r.slack_days,
+                "short_minutes": r.short_minutes,
                 "required_minutes": r.required_minutes,
                 "done_minutes": r.done_minutes,
             }
@@ -34,6 +35,8 @@ def status_document(result: Readiness) -> dict[str, Any]:
                 "date": i.date.isoformat(),
                 "readiness": _fraction(i.readiness),
                 "rounds": list(i.round_ids),
+                "slack_days": i.slack_days,
+                "short_minutes": i.short_minutes,
             }
             for i in result.interviews
         ],

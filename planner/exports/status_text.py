@@ -10,6 +10,7 @@ from planner.core.practice.readiness import (
     Readiness,
     RoundReadiness,
 )
+from planner.core.schedule.standing import standing_text
 from planner.core.syllabus.model import Syllabus
 
 BAR_WIDTH = 8
@@ -38,12 +39,6 @@ def clip(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
-def slack_text(days: int) -> str:
-    if days < 0:
-        return f"{-days} d behind"
-    return f"{days} d slack"
-
-
 def practice_text(r: RoundReadiness) -> str:
     p = r.practice
     if p.items == 0:
@@ -61,7 +56,7 @@ def _round_lines(r: RoundReadiness) -> list[str]:
     minutes = f"{format_minutes(r.done_minutes)}/{format_minutes(r.required_minutes)}"
     return [
         f"  {r.round_id[:14]:<14} {bar(r.coverage)} {percent(r.coverage)} {minutes:>12}"
-        f"  {recall:<13}  {slack_text(r.slack_days)}",
+        f"  {recall:<13}  {standing_text(r.short_minutes, r.slack_days)}",
         f"  {'':<14} practice: {practice_text(r)}",
     ]
 
@@ -80,7 +75,7 @@ def status_text(result: Readiness, syllabus: Syllabus, recall_target: float = 0.
             "",
             f"{interview.name}  {interview.date.isoformat()} ({when})  "
             f"readiness {bar(interview.readiness)} {percent(interview.readiness).strip()}"
-            f"  {slack_text(interview.slack_days)}",
+            f"  {standing_text(interview.short_minutes, interview.slack_days)}",
             f"  {'round':<14} {'coverage':<13} {'done':>12}  {'recall':<13}  on track",
         ]
         for r in interview.rounds:

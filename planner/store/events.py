@@ -24,6 +24,7 @@ UNDOABLE = frozenset(
         "undone",
         "minutes",
         "skip",
+        "drop",
         "push",
         "pin",
         "unpin",
@@ -57,7 +58,7 @@ class Event:
     seq: int
     at: dt.datetime
     action: str
-    """e.g. "done", "minutes", "undone", "skip", "push", "pin", "unpin", "note", "review",
+    """e.g. "done", "minutes", "undone", "skip", "drop", "push", "pin", "unpin", "note", "review",
     "attempt", "mock", "plan", "setting", "undo"."""
     payload: dict[str, Any]
     undone: bool = False
@@ -85,6 +86,10 @@ def _describe(
             return f"{int(p.get('minutes', 0)):+d} min on {ident} ({day(str(p.get('on')))})"
         case "skip":
             return f"skipped {ident}" if p.get("skipped") else f"unskipped {ident}"
+        case "drop":
+            ids = [str(i) for i in p.get("ids") or ()]
+            shown = ", ".join(name(i) for i in ids[:2]) + (" and more" if len(ids) > 2 else "")
+            return f"dropped {len(ids)} item{'' if len(ids) == 1 else 's'}: {shown}"
         case "push":
             return f"pushed {ident} to {day(str(p.get('to')))} or later"
         case "pin":
@@ -167,6 +172,13 @@ def reverse(conn: sqlite3.Connection, event: Event) -> None:
                 conn.execute("DELETE FROM progress WHERE id = ?", (p["id"],))
             else:
                 put_progress(conn, p["id"], p["before"])
+        case "drop":
+            for item_id in p["ids"]:
+                before = p["before"][item_id]
+                if before is None:
+                    conn.execute("DELETE FROM progress WHERE id = ?", (item_id,))
+                else:
+                    put_progress(conn, item_id, before)
         case "push" | "pin" | "unpin":
             put_marks(conn, p["id"], p["before"])
         case "note":

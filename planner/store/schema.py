@@ -105,6 +105,7 @@ PAYLOAD_KEYS: dict[str, tuple[str, ...]] = {
     "undone": ("id", "before"),
     "minutes": ("id", "on", "minutes", "before"),
     "skip": ("id", "skipped", "before"),
+    "drop": ("ids", "on", "before"),
     "push": ("id", "to", "before"),
     "pin": ("id", "on", "before"),
     "unpin": ("id", "before"),
@@ -134,6 +135,7 @@ PAYLOAD_TYPES: dict[str, tuple[type, ...]] = {
     "of": (int,),
     "skipped": (bool,),
     "plan": (dict,),
+    "ids": (list,),
     "before": (dict, type(None)),
 }
 """The JSON type each required payload key must have (undo and the history read them)."""

@@ -18,7 +18,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
 from typing import Any
@@ -354,6 +354,22 @@ class Store:
                 "skip",
                 {"id": item_id, "skipped": skipped, "on": on.isoformat(), "before": before},
             )
+
+    def skip_all(self, item_ids: Sequence[str], on: dt.date) -> int:
+        """Skip several study items at once (a "drop" fix): one action, undone as one.
+        Items already skipped are left as they are. Returns how many were skipped."""
+        with self._write() as conn:
+            before: dict[str, dict[str, Any] | None] = {}
+            for item_id in dict.fromkeys(item_ids):
+                state = self._progress_before(conn, item_id)
+                if state is not None and state["skipped"]:
+                    continue
+                before[item_id] = state
+                put_progress(conn, item_id, {**(state or EMPTY_PROGRESS), "skipped": True})
+            if before:
+                payload = {"ids": list(before), "on": on.isoformat(), "before": before}
+                self._log(conn, "drop", payload)
+            return len(before)
 
     @staticmethod
     def _marks_before(conn: sqlite3.Connection, any_id: str) -> dict[str, Any] | None:

@@ -73,6 +73,7 @@ PUSHED_SCREENS: tuple[lazy, ...] = (
     lazy("planner.tui.screens.mock_round", "MockRoundScreen"),
     lazy("planner.tui.screens.coding_task", "CodingTaskScreen"),
     lazy("planner.tui.screens.plan_setup", "PlanSetupScreen"),
+    lazy("planner.tui.screens.pin_date", "PinDateScreen"),
     lazy("planner.tui.screens.help", "HelpScreen"),
 )
 """Screens pushed over a mode, in the order the help screen lists their keys."""

@@ -10,11 +10,11 @@ For a round, judged against an interview (its date D):
 - practice = the share of the round's practice items practised at least once (a review, a
   drill rating, a coding attempt or a mock round); where the round has mock rounds, the mean
   of that share and the mean mock score.
-- slack_days = days between the last planned session of the round's required study items
-  and the interview's last study day (the day before its mock days), negative when behind;
-  a round with nothing left counts from today; where some of its work does not fit at all,
-  the interview's slack from the scheduler (estimated at the weekly pace). An interview's
-  slack is the scheduler's, over all its rounds.
+- short minutes and slack days: the scheduler's, for the round and for the interview (see
+  `planner.core.schedule.standing`): a round with required minutes that do not fit is
+  behind by them, and its slack is negative.
+
+Required study is the round's items that are neither optional nor skipped.
 
 The headline of a round is `0.5 * coverage + 0.3 * recall + 0.2 * practice`; a round with no
 practice items has no recall or practice part and its headline is its coverage. The readiness
@@ -29,17 +29,17 @@ mock day).
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from planner.core.plan import Interview, Plan
 from planner.core.practice.review import cards, first_interview_dates, practice_log, recall_on
 from planner.core.progress import Progress
+from planner.core.progress import done_by as progress_done_by
+from planner.core.schedule.standing import done_minutes, required_study
 from planner.core.schedule.types import InterviewReport, Schedule
-from planner.core.syllabus.model import StudyItem, Syllabus
+from planner.core.syllabus.model import Syllabus
 
 if TYPE_CHECKING:
     from fsrs import Card
@@ -90,6 +90,9 @@ class RoundReadiness:
     """None when the round has no practice items."""
     practice: PracticeDone
     slack_days: int
+    """The scheduler's (see `planner.core.schedule.standing`): negative when behind."""
+    short_minutes: int
+    """Required minutes of the round that do not fit before the interview."""
     required_minutes: int
     done_minutes: int
 
@@ -159,17 +162,6 @@ class Readiness:
     weakest: tuple[WeakItem, ...]
 
 
-def done_minutes(item: StudyItem, progress: Progress) -> int:
-    """The estimate when done, else the minutes spent, capped at the estimate."""
-    p = progress.of(item.id)
-    return item.minutes if p.done else min(p.minutes_spent, item.minutes)
-
-
-def required_items(syllabus: Syllabus, rounds: Iterable[str]) -> list[StudyItem]:
-    wanted = set(rounds)
-    return [i for i in syllabus.items if not i.optional and wanted & set(i.rounds)]
-
-
 def _practice_done(
     practice_ids: list[str], progress: Progress, practised: set[str]
 ) -> PracticeDone:
@@ -188,19 +180,18 @@ def _practice_done(
 class _Judge:
     """Shared lookups while computing one Readiness."""
 
-    def __init__(
-        self, syllabus: Syllabus, progress: Progress, schedule: Schedule, mock_days: int
-    ) -> None:
+    def __init__(self, syllabus: Syllabus, progress: Progress, schedule: Schedule) -> None:
         self.syllabus = syllabus
-        self.mock_days = mock_days
         self.progress = progress
         self.schedule = schedule
         self.cards = cards(progress, (p.id for p in syllabus.practice))
         self.practised = set(practice_log(progress))
 
     def round(self, round_id: str, interview: Interview) -> RoundReadiness:
-        items = required_items(self.syllabus, (round_id,))
+        items = required_study(self.syllabus, (round_id,), self.progress)
         required = sum(i.minutes for i in items)
+        report = self.report_of(interview)
+        standing = report.standing(round_id) if report is not None else None
         done = sum(done_minutes(i, self.progress) for i in items)
         practice_ids = [p.id for p in self.syllabus.practice if round_id in p.rounds]
         recall = (
@@ -218,7 +209,8 @@ class _Judge:
             coverage=done / required if required else 1.0,
             recall=recall,
             practice=_practice_done(practice_ids, self.progress, self.practised),
-            slack_days=self.round_slack(interview, {i.id for i in items}),
+            slack_days=standing.slack_days if standing is not None else 0,
+            short_minutes=standing.short_minutes if standing is not None else 0,
             required_minutes=required,
             done_minutes=done,
         )
@@ -230,63 +222,6 @@ class _Judge:
                 return report
         return None
 
-    def round_slack(self, interview: Interview, item_ids: set[str]) -> int:
-        """Days between the round's last planned study session and the interview's last
-        study day; the interview's own slack when some of the round's work does not fit at
-        all (the scheduler estimates that at the weekly pace)."""
-        report = self.report_of(interview)
-        if report is None:
-            return 0
-        if any(x.finishes is None for x in report.late if x.id in item_ids):
-            return report.slack_days
-        last_study_day = interview.date - dt.timedelta(days=self.mock_days + 1)
-        planned = [
-            day.date
-            for day in self.schedule.days
-            if day.date <= interview.date
-            and any(s.kind == "study" and s.id in item_ids for s in day.sessions)
-        ]
-        last = max(planned, default=self.schedule.today - dt.timedelta(days=1))
-        return (last_study_day - last).days
-
-
-def _done_by(items: Mapping[str, StudyItem], progress: Progress) -> Callable[[dt.date], int]:
-    """Done minutes of `items` at the end of any day: an item counts its work-log minutes up
-    to that day (capped at its estimate), and its whole estimate from the day it was ticked
-    (from the start when the tick has no date). Built once as steps, so each day is a
-    binary search rather than a pass over every item."""
-    spent_by_day: dict[str, dict[dt.date, int]] = {}
-    for w in progress.work:
-        if w.id in items and w.kind == "study":
-            per_day = spent_by_day.setdefault(w.id, {})
-            per_day[w.on] = per_day.get(w.on, 0) + w.minutes
-    steps: dict[dt.date, int] = {}
-
-    def step(day: dt.date, minutes: int) -> None:
-        steps[day] = steps.get(day, 0) + minutes
-
-    for item_id, item in items.items():
-        p = progress.of(item_id)
-        ticked = (p.done_on or dt.date.min) if p.done else None
-        counted = spent = 0
-        for day, minutes in sorted(spent_by_day.get(item_id, {}).items()):
-            if ticked is not None and day >= ticked:
-                break
-            spent += minutes
-            value = max(0, min(spent, item.minutes))
-            step(day, value - counted)
-            counted = value
-        if ticked is not None:
-            step(ticked, item.minutes - counted)
-    days = sorted(steps)
-    totals = list(accumulate(steps[d] for d in days))
-
-    def done_by(day: dt.date) -> int:
-        n = bisect_right(days, day)
-        return totals[n - 1] if n else 0
-
-    return done_by
-
 
 def _burndown(
     syllabus: Syllabus,
@@ -296,7 +231,7 @@ def _burndown(
     interview: Interview,
     today: dt.date,
 ) -> BurnDown:
-    items = {i.id: i for i in required_items(syllabus, interview.rounds)}
+    items = {i.id: i for i in required_study(syllabus, interview.rounds, progress)}
     required = sum(i.minutes for i in items.values())
     work_days = [w.on for w in progress.work if w.id in items and w.kind == "study"]
     done_days = [
@@ -305,7 +240,7 @@ def _burndown(
     start = min([today, *work_days, *done_days, *([plan.start] if plan.start else [])])
     deadline = max(start, interview.date - dt.timedelta(days=plan.options.mock_days + 1))
 
-    done_by = _done_by(items, progress)
+    done_by = progress_done_by({i.id: i.minutes for i in items.values()}, progress)
 
     before_start = required - done_by(start - dt.timedelta(days=1))
     last = min(today, interview.date)
@@ -347,7 +282,7 @@ def readiness(
 ) -> Readiness:
     """Readiness of every upcoming interview and its rounds (see the module docstring for
     the parts and the formula). Pure: the same inputs give the same figures."""
-    judge = _Judge(syllabus, progress, schedule, plan.options.mock_days)
+    judge = _Judge(syllabus, progress, schedule)
     upcoming = sorted(
         (i for i in plan.interviews if i.date >= today), key=lambda i: (i.date, i.name)
     )

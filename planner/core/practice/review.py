@@ -373,20 +373,29 @@ def due_today(
 def review_plan(
     syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date
 ) -> list[PlannedReview]:
-    """The reviews to feed the scheduler: a first scheduling pass without reviews gives each
-    new item's drill date, then `plan_reviews` plans around those; where the schedule with
-    those reviews does not fit, only the reviews of new items whose drill still comes
-    before them are kept, and none of an interview with an item still not drilled before
-    it."""
+    """The reviews to feed the scheduler (see `reviews_and_draft`)."""
+    return reviews_and_draft(syllabus, plan, progress, today)[0]
+
+
+def reviews_and_draft(
+    syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date
+) -> tuple[list[PlannedReview], Schedule | None]:
+    """The reviews to feed the scheduler, and the draft schedule made around exactly those
+    reviews when one was made on the way (None otherwise).
+
+    A first scheduling pass without reviews gives each new item's drill date, then
+    `plan_reviews` plans around those; where the schedule with those reviews does not fit,
+    only the reviews of new items whose drill still comes before them are kept, and none
+    of an interview with an item still not drilled before it."""
     from planner.core.schedule.scheduler import draft_schedule
 
     first = draft_schedule(syllabus, plan, progress, today)
     planned = plan_reviews(syllabus, plan, progress, today, drill_dates(first))
     if not planned:
-        return planned
+        return planned, first
     second = draft_schedule(syllabus, plan, progress, today, planned)
     if second.feasible:
-        return planned
+        return planned, second
     # When time is short, the reviews take time the drills then may not find: a review of
     # an item never practised is kept only if, with the reviews in place, its drill still
     # comes first. First practice before review.
@@ -405,4 +414,5 @@ def review_plan(
         for x in second.late
         if syllabus.practice_item(x.id) is not None and x.id in interviews
     }
-    return [r for r in kept if interviews.get(r.practice_id) not in undrilled]
+    final = [r for r in kept if interviews.get(r.practice_id) not in undrilled]
+    return final, second if final == planned else None

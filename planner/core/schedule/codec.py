@@ -13,6 +13,7 @@ from planner.core.schedule.types import (
     Late,
     MockPart,
     PlannedReview,
+    RoundStanding,
     Schedule,
     Session,
 )
@@ -123,11 +124,17 @@ def _report(r: InterviewReport) -> list[Any]:
         list(r.drop),
         r.extra_minutes_per_week,
         r.slack_days,
+        [[x.round_id, x.short_minutes, x.slack_days] for x in r.rounds_standing],
+        r.passed,
+        r.required_minutes,
+        r.done_minutes,
+        r.fixes_searched,
     ]
 
 
 def _read_report(values: list[Any]) -> InterviewReport:
-    name, date, rounds, feasible, short, late, drop, extra, slack = values
+    name, date, rounds, feasible, short, late, drop, extra, slack, standing, *rest = values
+    passed, required, done, searched = rest
     return InterviewReport(
         name=_str(name),
         date=_date(date),
@@ -138,6 +145,14 @@ def _read_report(values: list[Any]) -> InterviewReport:
         drop=_strs(drop),
         extra_minutes_per_week=None if extra is None else _int(extra),
         slack_days=_int(slack),
+        rounds_standing=tuple(
+            RoundStanding(_str(round_id), _int(round_short), _int(round_slack))
+            for round_id, round_short, round_slack in standing
+        ),
+        passed=bool(passed),
+        required_minutes=_int(required),
+        done_minutes=_int(done),
+        fixes_searched=bool(searched),
     )
 
 

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from planner.core.plan import MAX_DAY_MINUTES, Plan
+from planner.core.plan import MAX_DAY_MINUTES, Interview, Plan
 from planner.core.schedule.run import Run
+from planner.core.schedule.standing import (
+    passed_report,
+    round_standings,
+    slack_days,
+    study_minutes,
+)
 from planner.core.schedule.trial import Inputs, feasible_with
 from planner.core.schedule.types import InterviewReport, Late
-from planner.core.schedule.work import Job
 
 EXTRA_STEP = 5
 """Extra minutes per week are searched in steps of this many minutes."""
@@ -26,69 +31,61 @@ def interview_reports(
     *,
     fixes: bool = True,
 ) -> tuple[InterviewReport, ...]:
-    """One report per interview of the plan, by date; interviews already over are on track.
-    With `fixes`, an infeasible interview gets its fixes, each checked by placing the work
-    again."""
+    """One report per interview of the plan, by date (see `standing` for its figures); an
+    interview already over tells what was done of what it required. With `fixes`, an
+    infeasible interview gets its fixes, each checked by placing the work again."""
     plan = inputs.plan
     upcoming = {(i.date, i.name, i.rounds): n for n, i in enumerate(run.interviews)}
     reports: list[InterviewReport] = []
     for interview in sorted(plan.interviews, key=lambda i: (i.date, i.name)):
         n = upcoming.get((interview.date, interview.name, interview.rounds))
         if n is None:
-            reports.append(
-                InterviewReport(interview.name, interview.date, interview.rounds, True, 0)
-            )
-            continue
-        jobs = [j for j in run.work.jobs if n in j.needed_by and not j.optional]
-        short_by_job = run.short_of(n)
-        short = sum(short_by_job.values())
-        late_jobs = [run.work.jobs[j] for j in short_by_job]
-        deadline = run.deadline_days[n]
-        last = _last_day(run, jobs, plan)
-        late = tuple(
-            Late(
-                j.id,
-                run.first + dt.timedelta(days=deadline),
-                _date(run, run.placement.finish[j.idx]),
-            )
-            for j in sorted(late_jobs, key=lambda j: (j.deadline, j.id))
-        )
-        drop: tuple[str, ...] = ()
-        extra: int | None = None
-        if late_jobs and fixes and deadline >= 0:  # (before today nothing can help)
-
-            def with_extra(extra: int, n: int = n) -> bool:
-                return feasible_with(inputs, n, plan=spread_weekly(plan, extra))
-
-            drop = _drop_fix(run, inputs, n, short)
-            extra = _extra_minutes_fix(run, n, plan, with_extra)
-        reports.append(
-            InterviewReport(
-                name=interview.name,
-                date=interview.date,
-                rounds=interview.rounds,
-                feasible=not late_jobs,
-                short_minutes=short,
-                late=late,
-                drop=drop,
-                extra_minutes_per_week=extra,
-                slack_days=deadline - last,
-            )
-        )
+            reports.append(passed_report(inputs.syllabus, interview, inputs.progress))
+        else:
+            reports.append(_upcoming_report(run, inputs, interview, n, fixes=fixes))
     return tuple(reports)
 
 
-def _last_day(run: Run, jobs: Sequence[Job], plan: Plan) -> int:
-    """Day index of the last required session; for work that never fits, the last day
-    plus the days the unplaced minutes would take at the plan's weekly pace."""
-    finishes = [run.placement.finish[j.idx] for j in jobs]
-    last = max((f for f in finishes if f is not None), default=-1)
-    unplaced = sum(run.placement.remaining[j.idx] for j in jobs)
-    if unplaced == 0:
-        return last
-    weekly = sum(plan.weekday_minutes)
-    behind = -(-unplaced * 7 // weekly) if weekly else len(run.calendar)
-    return max(last, len(run.calendar) - 1) + behind
+def _upcoming_report(
+    run: Run, inputs: Inputs, interview: Interview, n: int, *, fixes: bool
+) -> InterviewReport:
+    plan = inputs.plan
+    jobs = [j for j in run.work.jobs if n in j.needed_by and not j.optional]
+    short_by_job = run.short_of(n)
+    short = sum(short_by_job.values())
+    late_jobs = [run.work.jobs[j] for j in short_by_job]
+    deadline = run.deadline_days[n]
+    finish = run.placement.finish
+    last = max((f for j in jobs if (f := finish[j.idx]) is not None and f <= deadline), default=-1)
+    late = tuple(
+        Late(j.id, run.first + dt.timedelta(days=deadline), _date(run, finish[j.idx]))
+        for j in sorted(late_jobs, key=lambda j: (j.deadline, j.id))
+    )
+    drop: tuple[str, ...] = ()
+    extra: int | None = None
+    if late_jobs and fixes and deadline >= 0:  # (before today nothing can help)
+
+        def with_extra(extra: int) -> bool:
+            return feasible_with(inputs, n, plan=spread_weekly(plan, extra))
+
+        drop = _drop_fix(run, inputs, n, short)
+        extra = _extra_minutes_fix(run, n, plan, with_extra)
+    required, done = study_minutes(inputs.syllabus, interview, inputs.progress)
+    return InterviewReport(
+        name=interview.name,
+        date=interview.date,
+        rounds=interview.rounds,
+        feasible=not late_jobs,
+        short_minutes=short,
+        late=late,
+        drop=drop,
+        extra_minutes_per_week=extra,
+        slack_days=slack_days(short, deadline, last, plan),
+        rounds_standing=round_standings(interview, n, jobs, short_by_job, finish, deadline, plan),
+        required_minutes=required,
+        done_minutes=done,
+        fixes_searched=fixes or not late_jobs,
+    )
 
 
 def _date(run: Run, day: int | None) -> dt.date | None:

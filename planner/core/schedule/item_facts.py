@@ -45,6 +45,11 @@ def item_facts(
     else:
         left = progress.remaining(item_id, item.minutes)
         status = f"{format_minutes(p.minutes_spent)} spent, {format_minutes(left)} left"
+    if not p.done and not p.skipped:
+        if (pinned := progress.pinned.get(item_id)) is not None:
+            status += f", pinned to {pinned:%a %d %b}"
+        elif (pushed := progress.pushed.get(item_id)) is not None:
+            status += f", not before {pushed:%a %d %b}"
     rounds = tuple(
         (r.name if (r := syllabus.round(round_id)) else round_id) for round_id in item.rounds
     )

@@ -80,6 +80,19 @@ class Late:
 
 
 @dataclass(frozen=True, slots=True)
+class RoundStanding:
+    """How one round of an interview stands: the same figures on every screen and export."""
+
+    round_id: str
+    short_minutes: int
+    """Required minutes of the round's work (and what it requires) that do not fit before
+    the interview."""
+    slack_days: int
+    """Days between the round's last required session and the interview's last study day;
+    when short, negative: the days the short minutes take at the plan's weekly pace."""
+
+
+@dataclass(frozen=True, slots=True)
 class InterviewReport:
     name: str
     date: dt.date
@@ -94,7 +107,21 @@ class InterviewReport:
     """Extra weekly minutes that would make it feasible (None when it already is, or when no
     amount would, e.g. the interview is tomorrow)."""
     slack_days: int = 0
-    """Days between the last required session and the deadline; negative when behind."""
+    """Days between the last required session and the interview's last study day; when
+    short, negative: the days the short minutes take at the plan's weekly pace."""
+    rounds_standing: tuple[RoundStanding, ...] = ()
+    """Per round of the interview, in the interview's order."""
+    passed: bool = False
+    """The interview is behind us: `done_minutes` of `required_minutes` tell how it went."""
+    required_minutes: int = 0
+    """Minutes of the required (not optional, not skipped) study items of its rounds."""
+    done_minutes: int = 0
+    """Of those, done (by the interview, once it has passed)."""
+    fixes_searched: bool = False
+    """The fixes (`drop`, `extra_minutes_per_week`) were searched; a draft has none yet."""
+
+    def standing(self, round_id: str) -> RoundStanding | None:
+        return next((r for r in self.rounds_standing if r.round_id == round_id), None)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from textual.widgets import Label, Markdown, Static, TextArea
 from planner.core.labels import format_minutes
 from planner.core.schedule.item_facts import ItemFacts, item_facts
 from planner.tui.screens.base import PlannerScreen
+from planner.tui.screens.plan_actions import ask_pin, push_after, toggle_skip
 from planner.tui.widgets.key_bar import KeyBar
 
 SAVE_DELAY = 0.5
@@ -29,6 +30,9 @@ class ItemDetailScreen(PlannerScreen):
         Binding("ctrl+o", "open_link", "Open link", id="detail.link", priority=True),
         Binding("ctrl+g", "tick", "Done/undone", id="detail.tick", priority=True),
         Binding("ctrl+n", "focus_note", "Edit note", id="detail.edit", priority=True),
+        Binding("ctrl+b", "skip", "Skip/unskip", id="detail.skip", priority=True),
+        Binding("ctrl+r", "pin", "Pin date", id="detail.pin", priority=True),
+        Binding("ctrl+l", "later", "Later", id="detail.later", priority=True),
     ]
 
     def __init__(self, item_id: str) -> None:
@@ -161,6 +165,15 @@ class ItemDetailScreen(PlannerScreen):
         done = self.workspace.tick(self.item_id)
         self.changed()
         self.notify("Marked done" if done else "Marked not done", timeout=2)
+
+    def action_skip(self) -> None:
+        toggle_skip(self, self.item_id)
+
+    def action_pin(self) -> None:
+        ask_pin(self, self.item_id)
+
+    def action_later(self) -> None:
+        push_after(self, self.item_id, self.workspace.today)
 
     def action_focus_note(self) -> None:
         self.query_one("#note-editor", TextArea).focus()

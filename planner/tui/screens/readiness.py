@@ -13,8 +13,12 @@ from textual.widgets import Static
 
 from planner.core.labels import format_minutes
 from planner.core.practice.readiness import InterviewReadiness, Readiness, RoundReadiness
-from planner.exports.status_text import FORMULA, bar, percent, practice_text, slack_text
+from planner.core.schedule.standing import standing_text
+from planner.core.schedule.types import InterviewReport
+from planner.core.summaries import fix_text
+from planner.exports.status_text import FORMULA, bar, percent, practice_text
 from planner.tui.screens.base import PlannerScreen
+from planner.tui.screens.plan_actions import apply_drop_fix, drop_fix, search_fixes
 from planner.tui.widgets.burndown import LEGEND, BurnDownChart
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
@@ -31,6 +35,7 @@ class ReadinessScreen(PlannerScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "review_weakest", "Review weakest", id="readiness.review"),
         Binding("d", "drill", "Drill", id="readiness.drill"),
+        Binding("f", "apply_fix", "Drop fix", id="readiness.fix"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -52,13 +57,36 @@ class ReadinessScreen(PlannerScreen):
                     classes="muted",
                 )
             )
+        reports = {(r.name, r.date): r for r in self.workspace.schedule.interviews}
         for n, interview in enumerate(figures.interviews):
             widgets.append(Static(interview_content(interview, figures), classes="interview"))
+            report = reports.get((interview.name, interview.date))
+            if report is not None and not report.feasible:
+                widgets.append(Static(self._fix_content(report), classes="fix"))
             widgets.append(BurnDownChart(interview.burndown, classes=f"burndown-{n}"))
             widgets.append(Static(LEGEND, classes="legend"))
         widgets.append(Static(weakest_content(figures, self), classes="weakest"))
         widgets.append(Static(Content(FORMULA + "."), classes="muted formula"))
         body.mount_all(widgets)
+        self.refresh_bindings()
+        search_fixes(self)
+
+    def _fix_content(self, report: InterviewReport) -> Content:
+        text = fix_text(self.workspace.syllabus, report)
+        lines = Content.assemble(("  Fix: ", "bold"), text)
+        if report is drop_fix(self.workspace.schedule.interviews):
+            lines = Content.assemble(lines, (" · f drops them", "$text-muted"))
+        return lines
+
+    def action_apply_fix(self) -> None:
+        """Drop the items of the first interview's drop fix (u brings them back)."""
+        apply_drop_fix(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The drop fix is offered only when there is one."""
+        if action == "apply_fix":
+            return drop_fix(self.workspace.schedule.interviews) is not None
+        return True
 
     def action_review_weakest(self) -> None:
         weak = [w.practice_id for w in self.workspace.readiness.weakest[:WEAK_SHOWN]]
@@ -90,7 +118,7 @@ def round_line(r: RoundReadiness) -> Content:
     practice_part = (
         f"{bar(practice, BAR)} {percent(practice)}" if practice is not None else f"{'-':<{BAR + 5}}"
     )
-    slack_style = "$error" if r.slack_days < 0 else "$success"
+    slack_style = "$error" if r.short_minutes > 0 else "$success"
     return Content.assemble(
         f"  {r.round_id[:14]:<14} ",
         (f"{bar(r.coverage, BAR)} {percent(r.coverage)}", "$accent"),
@@ -99,7 +127,7 @@ def round_line(r: RoundReadiness) -> Content:
         "  ",
         practice_part,
         "  ",
-        (slack_text(r.slack_days), slack_style),
+        (standing_text(r.short_minutes, r.slack_days), slack_style),
     )
 
 
@@ -111,6 +139,11 @@ def interview_content(interview: InterviewReadiness, figures: Readiness) -> Cont
             (interview.name, "bold"),
             f" · {interview.date:%a %d %b} ({when}) · readiness ",
             (f"{bar(interview.readiness, 10)} {percent(interview.readiness).strip()}", "bold"),
+            " · ",
+            (
+                standing_text(interview.short_minutes, interview.slack_days),
+                "$error" if interview.short_minutes > 0 else "$success",
+            ),
         ),
         Content.styled(
             f"  {'round':<14} {'coverage':<13}  {'recall':<13}  {'practice':<13}  on track",
@@ -129,7 +162,7 @@ def interview_content(interview: InterviewReadiness, figures: Readiness) -> Cont
     if not interview.feasible:
         lines.append(
             Content.styled(
-                f"  {format_minutes(interview.short_minutes)} of required study do not fit "
+                f"  {format_minutes(interview.short_minutes)} of required work do not fit "
                 "before this interview",
                 "$warning",
             )

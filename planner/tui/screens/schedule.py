@@ -12,8 +12,9 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 
 from planner.core.labels import format_minutes
-from planner.core.schedule.agenda import AgendaDay, agenda
+from planner.core.schedule.agenda import AgendaDay, AgendaEntry, agenda
 from planner.tui.screens.base import PlannerScreen
+from planner.tui.screens.plan_actions import ask_pin, push_after, toggle_skip
 from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
@@ -28,6 +29,9 @@ class ScheduleScreen(PlannerScreen):
         Binding("enter", "open_item", "Open", id="schedule.open", priority=True),
         Binding("n", "next_week", "Next week", id="schedule.next_week"),
         Binding("b", "previous_week", "Previous week", id="schedule.previous_week"),
+        Binding("x", "skip", "Skip", id="schedule.skip"),
+        Binding("d", "pin", "Pin date", id="schedule.pin"),
+        Binding("l", "later", "Later", id="schedule.later"),
     ]
 
     def __init__(self) -> None:
@@ -35,6 +39,8 @@ class ScheduleScreen(PlannerScreen):
         self._days: list[AgendaDay] = []
         self._row_ids: dict[str, str] = {}
         """Row key -> item id, for rows that are a study session."""
+        self._entries: dict[str, tuple[str, dt.date]] = {}
+        """Row key -> (item or practice id, day), for rows of a session still to do."""
         self._week_rows: list[str] = []
         self._kind_w = 22
 
@@ -70,6 +76,7 @@ class ScheduleScreen(PlannerScreen):
         table.add_column("Session", key="session", width=session_w)
         table.add_column("Rounds / kind" if kind_w > 12 else "Rounds", key="kind", width=kind_w)
         self._row_ids.clear()
+        self._entries.clear()
         self._week_rows.clear()
         today = self.workspace.today
         week: dt.date | None = None
@@ -98,11 +105,11 @@ class ScheduleScreen(PlannerScreen):
             base = "bold"
         label = f"{'▶ ' if day.date == today else ''}{day.date:%a %d %b}"
         used = f"{day.used}/{day.capacity}m" if day.capacity or day.used else "–"
-        lines: list[tuple[Text, Text, str | None]] = []
+        lines: list[tuple[Text, Text, str | None, str | None]] = []
         for name in day.interviews:
-            lines.append((cell(f"Interview: {name}", width, "bold reverse"), Text(""), None))
+            lines.append((cell(f"Interview: {name}", width, "bold reverse"), Text(""), None, None))
         if day.off and not day.entries:
-            lines.append((cell("day off", width, "italic dim"), Text(""), None))
+            lines.append((cell("day off", width, "italic dim"), Text(""), None, None))
         for entry in day.entries:
             mark = ("◐ " if entry.partial else "✓ ") if entry.done else ""
             style = "dim" if entry.done else ""
@@ -118,17 +125,21 @@ class ScheduleScreen(PlannerScreen):
                         self._kind_w,
                     ),
                     entry.id if entry.kind == "study" else None,
+                    entry.id if _movable(day, entry) else None,
                 )
             )
         if day.mock_for and not day.entries:
-            lines.append((cell(f"mock day for {', '.join(day.mock_for)}", width), Text(""), None))
+            mock = cell(f"mock day for {', '.join(day.mock_for)}", width)
+            lines.append((mock, Text(""), None, None))
         if not lines:
             note = "nothing done" if day.past else "free"
-            lines.append((cell(note, width, "dim"), Text(""), None))
-        for index, (session, kind, item_id) in enumerate(lines):
+            lines.append((cell(note, width, "dim"), Text(""), None, None))
+        for index, (session, kind, item_id, planned_id) in enumerate(lines):
             key = f"{day.date.isoformat()}#{index}"
             if item_id is not None:
                 self._row_ids[key] = item_id
+            if planned_id is not None:
+                self._entries[key] = (planned_id, day.date)
             table.add_row(
                 Text(label, style=base) if index == 0 else Text(""),
                 Text(used, style=base) if index == 0 else Text(""),
@@ -193,6 +204,28 @@ class ScheduleScreen(PlannerScreen):
         if item_id is not None:
             self.planner_app.open_item(item_id)
 
+    def _entry(self) -> tuple[str, dt.date] | None:
+        """The session under the cursor, when it is one still to do (else says so)."""
+        entry = self._entries.get(self._row_key() or "")
+        if entry is None:
+            self.notify("Put the cursor on a session still to do", severity="warning")
+        return entry
+
+    def action_skip(self) -> None:
+        entry = self._entry()
+        if entry is not None:
+            toggle_skip(self, entry[0])
+
+    def action_pin(self) -> None:
+        entry = self._entry()
+        if entry is not None:
+            ask_pin(self, entry[0])
+
+    def action_later(self) -> None:
+        entry = self._entry()
+        if entry is not None:
+            push_after(self, *entry)
+
 
 def _rounds_of(screen: ScheduleScreen, item_id: str) -> str:
     item = screen.workspace.syllabus.item(item_id)
@@ -205,3 +238,8 @@ def _session_cell(title: str, minutes: str, width: int, style: str) -> Text:
     text = cell(title, max(1, width - len(suffix)), style)
     text.append(suffix, style=style)
     return text
+
+
+def _movable(day: AgendaDay, entry: AgendaEntry) -> bool:
+    """A study or drill session still to do: it can be skipped, pinned or pushed."""
+    return not day.past and not entry.done and entry.kind in ("study", "drill")

@@ -22,6 +22,7 @@ from planner.core.summaries import (
     today_totals,
 )
 from planner.tui.screens.base import PlannerScreen
+from planner.tui.screens.plan_actions import apply_drop_fix, drop_fix, search_fixes, toggle_skip
 from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.minutes_bar import MinutesBar
@@ -51,6 +52,7 @@ class TodayScreen(PlannerScreen):
         Binding("o", "open_link", "Link", id="today.link"),
         Binding("p", "edit_plan", "Plan", id="today.plan"),
         Binding("x", "skip", "Skip", id="today.skip"),
+        Binding("f", "apply_fix", "Drop fix", id="today.fix"),
     ]
 
     def __init__(self) -> None:
@@ -80,6 +82,7 @@ class TodayScreen(PlannerScreen):
         bar.update(done=totals.done_minutes, total=totals.total_minutes)
         self._draw_table()
         self._draw_coming()
+        self.refresh_bindings()
 
     def _draw_coming(self) -> None:
         ws = self.workspace
@@ -108,6 +111,7 @@ class TodayScreen(PlannerScreen):
         if status.fix:
             lines.append(Content.assemble(("Fix: ", "bold"), status.fix))
         self.query_one("#banner", Static).update(Content("\n").join(lines))
+        search_fixes(self)
         banner = self.query_one("#banner", Static)
         for kind in STATUS_STYLE:
             banner.set_class(kind == status.kind, f"-{kind}")
@@ -223,14 +227,18 @@ class TodayScreen(PlannerScreen):
     def action_skip(self) -> None:
         """Skip a study item: out of the plan and of what is required (u takes it back)."""
         row = self._current_row()
-        if row is None:
-            return
-        if row.kind != "study":
-            self.notify("Only study items are skipped; practice stays", severity="warning")
-            return
-        self.workspace.set_skipped(row.id, True)
-        self.changed()
-        self.notify(f"Skipped: {row.title} (u to undo)", timeout=3, markup=False)
+        if row is not None:
+            toggle_skip(self, row.id)
+
+    def action_apply_fix(self) -> None:
+        """Drop the items the banner's fix names (u brings them back)."""
+        apply_drop_fix(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The drop fix is offered only when there is one."""
+        if action == "apply_fix":
+            return drop_fix(self.workspace.schedule.interviews) is not None
+        return True
 
     def action_open_item(self) -> None:
         row = self._current_row()

@@ -1,0 +1,106 @@
+"""Acting on the plan from any screen: skip, pin to a date, push, and the drop fix. Each is
+one workspace action (one store transaction, undone with u) and says what it did."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.worker import get_current_worker
+
+from planner.core.schedule.types import InterviewReport, Schedule
+from planner.core.syllabus.titles import title_of
+from planner.tui.screens.base import PlannerScreen
+
+
+def toggle_skip(screen: PlannerScreen, item_id: str) -> None:
+    """Skip a study item (out of the plan and of what is required), or take it back."""
+    ws = screen.workspace
+    if ws.syllabus.item(item_id) is None:
+        screen.notify("Only study items are skipped; practice stays", severity="warning")
+        return
+    skipped = not ws.progress.of(item_id).skipped
+    ws.set_skipped(item_id, skipped)
+    screen.changed()
+    verb = "Skipped" if skipped else "Back in the plan"
+    screen.notify(f"{verb}: {title_of(ws.syllabus, item_id)} (u to undo)", markup=False)
+
+
+def ask_pin(screen: PlannerScreen, any_id: str) -> None:
+    """Ask for a date (the pin dialog) and pin the item to it, or take its pin away."""
+    from planner.tui.screens.pin_date import PinChoice, PinDateScreen
+
+    ws = screen.workspace
+    title = title_of(ws.syllabus, any_id)
+
+    def chosen(choice: PinChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.on is None and any_id not in ws.progress.pinned:
+            screen.notify(f"Not pinned: {title}", markup=False)
+            return
+        ws.pin(any_id, choice.on)
+        screen.changed()
+        where = f"pinned to {choice.on:%a %d %b}" if choice.on else "unpinned"
+        screen.notify(f"{title}: {where} (u to undo)", markup=False)
+
+    pinned = ws.progress.pinned.get(any_id)
+    screen.app.push_screen(PinDateScreen(title, ws.today, ws.plan, pinned), chosen)
+
+
+def push_after(screen: PlannerScreen, any_id: str, day: dt.date) -> None:
+    """Not before the day after `day`: the schedule places it again from then."""
+    ws = screen.workspace
+    to = max(day, ws.today) + dt.timedelta(days=1)
+    ws.push(any_id, to)
+    screen.changed()
+    later = [on for on, _ in ws.schedule.sessions_of(any_id) if on >= to]
+    where = f"now on {min(later):%a %d %b}" if later else "no room for it before the interview"
+    screen.notify(f"Later: {title_of(ws.syllabus, any_id)} ({where})", markup=False)
+
+
+def search_fixes(screen: PlannerScreen) -> None:
+    """When the schedule has interviews that do not fit and no fixes yet, search them in a
+    thread (it places the work again several times) and redraw the screen shown when they
+    come; the app stays responsive meanwhile. Other screens see them when next shown."""
+    ws = screen.workspace
+    search = ws.fix_search()
+    if search is None:
+        return
+    version = ws.version
+
+    def run() -> None:
+        found = search()
+        if not get_current_worker().is_cancelled:
+            screen.app.call_from_thread(adopt, found)
+
+    def adopt(found: Schedule) -> None:
+        # whichever screen shows now redraws (others do when next shown)
+        shown = screen.app.screen
+        if ws.adopt_fixes(version, found) and isinstance(shown, PlannerScreen):
+            shown.changed()
+
+    screen.app.run_worker(run, name="fixes", group="fixes", thread=True, exit_on_error=False)
+
+
+def drop_fix(reports: tuple[InterviewReport, ...]) -> InterviewReport | None:
+    """The first upcoming interview that does not fit and has a drop fix."""
+    return next((r for r in reports if not r.feasible and not r.passed and r.drop), None)
+
+
+def apply_drop_fix(screen: PlannerScreen) -> None:
+    """Skip the items of the drop fix of the first interview that does not fit (one action:
+    u brings them all back)."""
+    ws = screen.workspace
+    if not all(r.fixes_searched for r in ws.schedule.interviews):
+        screen.notify("Still looking for fixes: try again in a moment", severity="warning")
+        return
+    report = drop_fix(ws.schedule.interviews)
+    if report is None:
+        screen.notify("No items to drop: every interview fits, or dropping would not help")
+        return
+    count = ws.drop(report.drop)
+    screen.changed()
+    screen.notify(
+        f"Dropped {count} item{'' if count == 1 else 's'} for {report.name} (u to undo)",
+        markup=False,
+    )
