@@ -36,6 +36,12 @@ LOAD = 0.85
 
 
 def generate(n: int, seed: int = 7) -> Syllabus:
+    data = generated_document(n, seed)
+    return Syllabus.from_files([("bench.yaml", validate_file(data, strict=False))])
+
+
+def generated_document(n: int, seed: int = 7) -> dict[str, Any]:
+    """The syllabus of `generate` as the document a syllabus file holds."""
     rng = random.Random(seed)
     per_resource = 40
     mean = LOAD * HORIZON * DAY_MINUTES * 6 / 7 / n
@@ -82,14 +88,13 @@ def generate(n: int, seed: int = 7) -> Syllabus:
         )
         made += count
         r += 1
-    data = {
+    return {
         "syllabus": "bench",
         "title": "Benchmark",
         "rounds": [{"id": x, "name": x} for x in ROUNDS],
         "resources": resources,
         "practice": practice,
     }
-    return Syllabus.from_files([("bench.yaml", validate_file(data, strict=False))])
 
 
 def bench_plan() -> Plan:
