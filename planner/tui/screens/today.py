@@ -109,7 +109,9 @@ class TodayScreen(PlannerScreen):
             lines.append(Content.assemble(("Next: ", "bold"), coming.text))
         lines.append(Content.styled(status.text, STATUS_STYLE[status.kind]))
         if status.fix:
-            lines.append(Content.assemble(("Fix: ", "bold"), status.fix))
+            # the footer may be too narrow for it: say which key applies the drop fix
+            hint = " · f drops them" if drop_fix(ws.schedule.interviews) is not None else ""
+            lines.append(Content.assemble(("Fix: ", "bold"), status.fix, (hint, "$text-muted")))
         self.query_one("#banner", Static).update(Content("\n").join(lines))
         search_fixes(self)
         banner = self.query_one("#banner", Static)
