@@ -181,3 +181,19 @@ def test_standing_never_contradicts_itself_on_random_plans(seed: int) -> None:
     result = schedule(syllabus, plan, Progress(), dt.date(2026, 11, 25))
     for report in result.interviews:
         assert_consistent(report, plan)
+
+
+def test_an_interview_before_the_plan_starts_is_short_not_passed(bundled: Syllabus) -> None:
+    """No study day is left for it: all of its required study is short, and it is not
+    called passed (it is still to come)."""
+    late_start = Plan(
+        interviews=(PHONE,),
+        weekday_minutes=PLAN.weekday_minutes,
+        start=PHONE.date + dt.timedelta(days=1),
+    )
+    result = full_schedule(bundled, late_start, Progress(), TODAY)
+    (phone,) = result.interviews
+    assert not phone.passed and not phone.feasible
+    assert phone.short_minutes == phone.required_minutes > 0
+    assert_consistent(phone, late_start)
+    assert report_text(phone) == f"behind by {format_minutes(phone.required_minutes)}"

@@ -161,3 +161,35 @@ def test_undo_and_history_survive_a_malformed_event_in_the_database(data_dir: Pa
         assert store.events()[-1].describe() == "undo of #2 (plan)"
         assert store.load_plan() is None
         assert store.load_progress().of("a").done
+
+
+@pytest.mark.parametrize(
+    ("payload", "message"),
+    [
+        (
+            {"ids": ["a"], "on": "2026-11-25", "before": None},
+            "events.1.payload: a 'drop' event needs ids and their 'before'",
+        ),
+        (
+            {"ids": [1], "on": "2026-11-25", "before": {}},
+            "events.1.payload: a 'drop' event needs ids and their 'before'",
+        ),
+        (
+            {"ids": ["a", "b"], "on": "2026-11-25", "before": {"a": None}},
+            "events.1.payload.before: one progress row (or null) per id",
+        ),
+    ],
+)
+def test_import_refuses_a_drop_that_could_not_be_undone(
+    data_dir: Path, payload: dict[str, Any], message: str
+) -> None:
+    with Store.open(data_dir) as store:
+        store.record_done("a", DAY, 10)
+        before = as_text(store.export_state())
+        broken = json.loads(before)
+        event = {"seq": 99, "at": "2026-11-25T10:00:00+00:00", "action": "drop"}
+        broken["events"].append({**event, "payload": payload, "undone": False})
+        with pytest.raises(StoreError) as err:
+            store.import_state(broken)
+        assert str(err.value) == f"bad state file: {message}"
+        assert as_text(store.export_state()) == before

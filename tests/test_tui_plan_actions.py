@@ -187,6 +187,8 @@ async def test_schedule_skip_pin_unpin_and_later_each_undone(store: Store) -> No
         ("tomorrow", "is not a date (YYYY-MM-DD)"),
         ("2026-11-01", "is in the past"),
         ("+99999", "write +N"),
+        ("+²", "write +N"),
+        ("+" + "9" * 5000, "write +N"),
         ("2040-01-01", "more than five years away"),
     ],
 )

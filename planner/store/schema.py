@@ -141,6 +141,17 @@ PAYLOAD_TYPES: dict[str, tuple[type, ...]] = {
 """The JSON type each required payload key must have (undo and the history read them)."""
 
 
+def _check_drop(index: int, payload: dict[str, Any]) -> None:
+    """A drop names string ids, each with the progress row it replaced (or null)."""
+    ids, before = payload["ids"], payload["before"]
+    if not all(isinstance(i, str) for i in ids) or not isinstance(before, dict):
+        raise ValueError(f"events.{index}.payload: a 'drop' event needs ids and their 'before'")
+    if set(before) != set(ids) or not all(
+        v is None or isinstance(v, dict) for v in before.values()
+    ):
+        raise ValueError(f"events.{index}.payload.before: one progress row (or null) per id")
+
+
 def _check_payloads(events: list[EventRow]) -> None:
     for index, event in enumerate(events):
         for key in PAYLOAD_KEYS.get(event.action, ()):
@@ -154,6 +165,8 @@ def _check_payloads(events: list[EventRow]) -> None:
                     f"events.{index}.payload.{key}: a {event.action!r} event's {key!r} "
                     f"cannot be {json.dumps(value)[:40]}"
                 )
+        if event.action == "drop":
+            _check_drop(index, event.payload)
 
 
 def _unique(rows: list[Any], key: str, what: str) -> None:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from planner.core.plan import MAX_DAY_MINUTES, Interview, Plan
 from planner.core.schedule.run import Run
 from planner.core.schedule.standing import (
+    before_start_report,
     passed_report,
     round_standings,
     slack_days,
@@ -39,8 +40,10 @@ def interview_reports(
     reports: list[InterviewReport] = []
     for interview in sorted(plan.interviews, key=lambda i: (i.date, i.name)):
         n = upcoming.get((interview.date, interview.name, interview.rounds))
-        if n is None:
+        if n is None and interview.date < inputs.today:
             reports.append(passed_report(inputs.syllabus, interview, inputs.progress))
+        elif n is None:  # before the plan starts
+            reports.append(before_start_report(inputs.syllabus, interview, inputs.progress, plan))
         else:
             reports.append(_upcoming_report(run, inputs, interview, n, fixes=fixes))
     return tuple(reports)
@@ -70,7 +73,7 @@ def _upcoming_report(
 
         drop = _drop_fix(run, inputs, n, short)
         extra = _extra_minutes_fix(run, n, plan, with_extra)
-    required, done = study_minutes(inputs.syllabus, interview, inputs.progress)
+    required, done = study_minutes(inputs.syllabus, interview.rounds, inputs.progress)
     return InterviewReport(
         name=interview.name,
         date=interview.date,

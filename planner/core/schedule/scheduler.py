@@ -62,6 +62,10 @@ def _schedule(
         inputs = Inputs(syllabus, plan, progress, today, reviews)
         reports = interview_reports(run, inputs, fixes=fixes)
         late = tuple(_late(run, job) for job in _by_deadline(run, run.late_of()))
+        # an interview before the plan starts has no study day: its work is late too
+        more = {x.id: x for r in reports for x in reversed(r.late)}
+        listed = {x.id for x in late}
+        late += tuple(x for i, x in more.items() if i not in listed)
         return Schedule(
             today=today,
             days=_days(run),

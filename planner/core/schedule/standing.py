@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from planner.core.labels import format_minutes
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress, done_by
-from planner.core.schedule.types import InterviewReport, RoundStanding
+from planner.core.schedule.types import InterviewReport, Late, RoundStanding
 from planner.core.schedule.work import Job
 from planner.core.syllabus.model import StudyItem, Syllabus
 
@@ -91,11 +91,14 @@ def _with_requirements(start: list[int], jobs: dict[int, Job]) -> set[int]:
 
 
 def study_minutes(
-    syllabus: Syllabus, interview: Interview, progress: Progress, by: dt.date | None = None
+    syllabus: Syllabus,
+    rounds: Iterable[str],
+    progress: Progress,
+    by: dt.date | None = None,
 ) -> tuple[int, int]:
-    """(required, done) minutes of the interview's required study; done as of the end of
-    day `by` when given, else as of now."""
-    items = required_study(syllabus, interview.rounds, progress)
+    """(required, done) minutes of the rounds' required study; done as of the end of day
+    `by` when given, else as of now."""
+    items = required_study(syllabus, rounds, progress)
     required = sum(i.minutes for i in items)
     if by is None:
         done = sum(done_minutes(i, progress) for i in items)
@@ -114,7 +117,7 @@ def passed_report(syllabus: Syllabus, interview: Interview, progress: Progress) 
     """The report of an interview that is behind us: what was done of what it required,
     by the day before it."""
     required, done = study_minutes(
-        syllabus, interview, progress, interview.date - dt.timedelta(days=1)
+        syllabus, interview.rounds, progress, interview.date - dt.timedelta(days=1)
     )
     return InterviewReport(
         name=interview.name,
@@ -123,6 +126,40 @@ def passed_report(syllabus: Syllabus, interview: Interview, progress: Progress) 
         feasible=True,
         short_minutes=0,
         passed=True,
+        required_minutes=required,
+        done_minutes=done,
+        fixes_searched=True,
+    )
+
+
+def before_start_report(
+    syllabus: Syllabus, interview: Interview, progress: Progress, plan: Plan
+) -> InterviewReport:
+    """The report of an interview still to come but before the plan starts: no study day
+    is left for it, so all of its required study not done yet is short."""
+
+    def standing(rounds: tuple[str, ...]) -> tuple[int, int]:
+        required, done = study_minutes(syllabus, rounds, progress)
+        short = required - done
+        return short, slack_days(short, 0, 0, plan)
+
+    short, slack = standing(interview.rounds)
+    required, done = study_minutes(syllabus, interview.rounds, progress)
+    due = interview.date - dt.timedelta(days=1)
+    late = tuple(
+        Late(i.id, due, None)
+        for i in required_study(syllabus, interview.rounds, progress)
+        if done_minutes(i, progress) < i.minutes
+    )
+    return InterviewReport(
+        name=interview.name,
+        date=interview.date,
+        rounds=interview.rounds,
+        feasible=short == 0,
+        short_minutes=short,
+        late=late,
+        slack_days=slack,
+        rounds_standing=tuple(RoundStanding(r, *standing((r,))) for r in interview.rounds),
         required_minutes=required,
         done_minutes=done,
         fixes_searched=True,

@@ -167,12 +167,15 @@ class ItemDetailScreen(PlannerScreen):
         self.notify("Marked done" if done else "Marked not done", timeout=2)
 
     def action_skip(self) -> None:
+        self.save_note(preview=False)  # the note typed first is its own action, before this
         toggle_skip(self, self.item_id)
 
     def action_pin(self) -> None:
+        self.save_note(preview=False)
         ask_pin(self, self.item_id)
 
     def action_later(self) -> None:
+        self.save_note(preview=False)
         push_after(self, self.item_id, self.workspace.today)
 
     def action_focus_note(self) -> None:

@@ -34,7 +34,9 @@ def read_pin_date(text: str, today: dt.date, plan: Plan | None) -> dt.date | Non
         return None
     if value.startswith("+"):
         digits = value[1:].strip()
-        if not digits.isdigit() or not 0 <= int(digits) <= FAR_AHEAD_DAYS:
+        if not (digits.isascii() and digits.isdigit() and len(digits) <= 5) or not (
+            0 <= int(digits) <= FAR_AHEAD_DAYS
+        ):
             raise SpecError(f"{value!r}: write +N with N the days from today, at most five years")
         day = today + dt.timedelta(days=int(digits))
     else:
