@@ -114,7 +114,7 @@ class Workspace:
         if version != self.version or self._schedule is None:
             return False
         self._schedule = schedule
-        self._keep(schedule)
+        self._keep(schedule, self._cache_key())
         self.version += 1
         if self._reviews is not None and self._reviews[0] == version:
             self._reviews = (self.version, self._reviews[1])
@@ -123,33 +123,36 @@ class Workspace:
     def _kept_or_computed_schedule(self) -> Schedule:
         """The schedule kept from an earlier run with these very inputs (and the reviews it
         was made around); else computed, and kept for the next start."""
+        key = self._cache_key()
+        if key is not None:
+            from planner.caches import schedule as kept_schedule
+
+            assert self.schedule_cache is not None
+            kept = kept_schedule.load(self.schedule_cache, key)
+            if kept is not None:
+                reviews, schedule = kept
+                self._reviews = (self.version, reviews)
+                return schedule
+        schedule = self._computed_schedule()
+        self._keep(schedule, key)
+        return schedule
+
+    def _cache_key(self) -> str | None:
+        """The key the current inputs' schedule is kept under; None when nothing is kept."""
         if self.schedule_cache is None:
-            return self._computed_schedule()
+            return None
         from planner.caches import schedule as kept_schedule
 
         plan = self.plan or Plan()
-        key = kept_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
-        if key is None:
-            return self._computed_schedule()
-        kept = kept_schedule.load(self.schedule_cache, key)
-        if kept is not None:
-            reviews, schedule = kept
-            self._reviews = (self.version, reviews)
-            return schedule
-        schedule = self._computed_schedule()
-        kept_schedule.save(self.schedule_cache, key, (list(self.planned_reviews()), schedule))
-        return schedule
+        return kept_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
 
-    def _keep(self, schedule: Schedule) -> None:
-        """Keep `schedule` (of the current inputs) for the next start."""
-        if self.schedule_cache is None:
+    def _keep(self, schedule: Schedule, key: str | None) -> None:
+        """Keep `schedule` (of the current inputs, under their `key`) for the next start."""
+        if key is None or self.schedule_cache is None:
             return
         from planner.caches import schedule as kept_schedule
 
-        plan = self.plan or Plan()
-        key = kept_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
-        if key is not None:
-            kept_schedule.save(self.schedule_cache, key, (list(self.planned_reviews()), schedule))
+        kept_schedule.save(self.schedule_cache, key, (list(self.planned_reviews()), schedule))
 
     def planned_reviews(self) -> Sequence[PlannedReview]:
         """Spaced-repetition reviews to reserve time for: planned from a first scheduling

@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from planner.core.labels import format_minutes
-from planner.core.plan import Interview, Plan
+from planner.core.plan import Plan
 from planner.core.planning import full_schedule
 from planner.core.practice.readiness import readiness
 from planner.core.progress import ItemProgress, Progress, WorkEntry
@@ -31,15 +31,7 @@ from planner.exports.status_json import status_document
 from planner.exports.status_text import status_text
 from planner.paths import bundled_syllabus
 from tests.exact_schedule import random_instance
-
-TODAY = dt.date(2026, 12, 1)
-PHONE = Interview(name="Phone", date=TODAY + dt.timedelta(days=9), rounds=("phone-screen",))
-ONSITE = Interview(
-    name="Onsite",
-    date=TODAY + dt.timedelta(days=28),
-    rounds=("ml-coding", "ml-theory", "ml-design", "dsa-coding"),
-)
-PLAN = Plan(interviews=(PHONE, ONSITE), weekday_minutes=(60, 60, 60, 60, 60, 0, 0))
+from tests.test_scheduler_practice_first import PHONE, PLAN, TODAY
 
 
 @pytest.fixture(scope="module")

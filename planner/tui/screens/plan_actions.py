@@ -10,6 +10,7 @@ from textual.worker import get_current_worker
 from planner.core.schedule.types import InterviewReport, Schedule
 from planner.core.syllabus.titles import title_of
 from planner.tui.screens.base import PlannerScreen
+from planner.workspace import Workspace
 
 
 def toggle_skip(screen: PlannerScreen, item_id: str) -> None:
@@ -104,3 +105,21 @@ def apply_drop_fix(screen: PlannerScreen) -> None:
         f"Dropped {count} item{'' if count == 1 else 's'} for {report.name} (u to undo)",
         markup=False,
     )
+
+
+class DropFixKey:
+    """For a screen that offers the drop fix on `f` (binding action `apply_fix`): the key is
+    shown only when there is a drop fix, and applies it."""
+
+    workspace: Workspace
+
+    def action_apply_fix(self) -> None:
+        """Drop the items of the first drop fix (u brings them back)."""
+        assert isinstance(self, PlannerScreen)
+        apply_drop_fix(self)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The drop fix is offered only when there is one."""
+        if action == "apply_fix":
+            return drop_fix(self.workspace.schedule.interviews) is not None
+        return True

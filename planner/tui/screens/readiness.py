@@ -18,7 +18,7 @@ from planner.core.schedule.types import InterviewReport
 from planner.core.summaries import fix_text
 from planner.exports.status_text import FORMULA, bar, percent, practice_text
 from planner.tui.screens.base import PlannerScreen
-from planner.tui.screens.plan_actions import apply_drop_fix, drop_fix, search_fixes
+from planner.tui.screens.plan_actions import DropFixKey, drop_fix, search_fixes
 from planner.tui.widgets.burndown import LEGEND, BurnDownChart
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
@@ -27,7 +27,7 @@ BAR = 8
 WEAK_SHOWN = 5
 
 
-class ReadinessScreen(PlannerScreen):
+class ReadinessScreen(DropFixKey, PlannerScreen):
     MODE = "readiness"
     HELP_GROUP = "Readiness"
     CSS_PATH = "readiness.tcss"
@@ -77,16 +77,6 @@ class ReadinessScreen(PlannerScreen):
         if report is drop_fix(self.workspace.schedule.interviews):
             lines = Content.assemble(lines, (" · f drops them", "$text-muted"))
         return lines
-
-    def action_apply_fix(self) -> None:
-        """Drop the items of the first interview's drop fix (u brings them back)."""
-        apply_drop_fix(self)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The drop fix is offered only when there is one."""
-        if action == "apply_fix":
-            return drop_fix(self.workspace.schedule.interviews) is not None
-        return True
 
     def action_review_weakest(self) -> None:
         weak = [w.practice_id for w in self.workspace.readiness.weakest[:WEAK_SHOWN]]

@@ -22,7 +22,7 @@ from planner.core.summaries import (
     today_totals,
 )
 from planner.tui.screens.base import PlannerScreen
-from planner.tui.screens.plan_actions import apply_drop_fix, drop_fix, search_fixes, toggle_skip
+from planner.tui.screens.plan_actions import DropFixKey, drop_fix, search_fixes, toggle_skip
 from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.minutes_bar import MinutesBar
@@ -39,7 +39,7 @@ STATUS_STYLE = {
 }
 
 
-class TodayScreen(PlannerScreen):
+class TodayScreen(DropFixKey, PlannerScreen):
     MODE = "today"
     HELP_GROUP = "Today"
 
@@ -231,16 +231,6 @@ class TodayScreen(PlannerScreen):
         row = self._current_row()
         if row is not None:
             toggle_skip(self, row.id)
-
-    def action_apply_fix(self) -> None:
-        """Drop the items the banner's fix names (u brings them back)."""
-        apply_drop_fix(self)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The drop fix is offered only when there is one."""
-        if action == "apply_fix":
-            return drop_fix(self.workspace.schedule.interviews) is not None
-        return True
 
     def action_open_item(self) -> None:
         row = self._current_row()
