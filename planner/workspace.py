@@ -8,6 +8,7 @@ first use. No Textual here: the TUI, and anything else interactive, sits on top 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,6 +19,7 @@ from planner.core.schedule.types import PlannedReview, Schedule
 from planner.core.syllabus.model import Syllabus
 
 if TYPE_CHECKING:
+    from planner.caches.schedule import Computed
     from planner.core.practice.readiness import Readiness
     from planner.store.store import Event, Store
 
@@ -49,6 +51,13 @@ class Workspace:
         self._plan_loaded = False
         self._progress: Progress | None = None
         self._schedule: Schedule | None = None
+        self._previous: Schedule | None = None
+        """The schedule before the last action, until the new one is at hand."""
+        self.plan_seconds = 0.0
+        """How long making the schedule took the last time (a view may make it in the
+        background when that is long)."""
+        self._prepared_of = -1
+        """The version tomorrow's schedule was handed out for (`next_day_preparation`)."""
         self._reviews: tuple[int, list[PlannedReview]] | None = None
         self._readiness: tuple[int, Readiness] | None = None
         self._fix_search_of = -1
@@ -72,19 +81,75 @@ class Workspace:
 
     @property
     def schedule(self) -> Schedule:
+        """The schedule of the current state, without the search for fixes (see
+        `fix_search`): kept from an earlier run with these very inputs, else computed (and
+        kept for the next start)."""
         if self._schedule is None:
-            self._schedule = self._kept_or_computed_schedule()
+            self.adopt_schedule(self.version, self._computation()(), redraw=False)
+        assert self._schedule is not None
         return self._schedule
 
-    def _computed_schedule(self) -> Schedule:
-        """The schedule without the search for fixes (see `fix_search`)."""
-        from planner.core.planning import reviews_and_schedule
+    @property
+    def schedule_ready(self) -> bool:
+        """The schedule of the current state is at hand (reading `schedule` costs nothing)."""
+        return self._schedule is not None
 
-        reviews, schedule = reviews_and_schedule(
-            self.syllabus, self.plan or Plan(), self.progress, self.today, fixes=False
-        )
-        self._reviews = (self.version, reviews)
-        return schedule
+    @property
+    def shown_schedule(self) -> Schedule | None:
+        """The schedule of the current state when it is at hand, else the one before the
+        last action (None at the start): what a view may show while `replan` runs."""
+        return self._schedule if self._schedule is not None else self._previous
+
+    def replan(self) -> tuple[int, Callable[[], Computed]] | None:
+        """While the schedule of the current state is still to be made: the version it is
+        for and its computation, as a call that needs nothing of the workspace (it may run
+        in a worker thread); its result goes to `adopt_schedule`. None when it is at hand."""
+        if self._schedule is not None:
+            return None
+        return self.version, self._computation()
+
+    def adopt_schedule(self, version: int, computed: Computed, *, redraw: bool = True) -> bool:
+        """Take the reviews and schedule computed for `version` (from `replan`), unless an
+        action came since or it is at hand already. With `redraw`, a new version (views
+        redraw). Returns whether it was taken."""
+        if version != self.version or self._schedule is not None:
+            return False
+        if redraw:
+            self.version += 1
+        self._reviews, self._schedule = (self.version, computed[0]), computed[1]
+        self._previous = None
+        return True
+
+    def _computation(self) -> Callable[[], Computed]:
+        """The reviews and schedule of the current state (kept or computed, and kept), as a
+        call on a snapshot of the inputs; it records how long it took in `plan_seconds`."""
+        from planner.caches.schedule import kept_or_computed
+
+        inputs = (self.syllabus, self.plan or Plan(), self.progress, self.today)
+        base = self.schedule_cache
+
+        def compute() -> Computed:
+            start = time.perf_counter()
+            computed = kept_or_computed(base, *inputs, fixes=False)
+            self.plan_seconds = time.perf_counter() - start
+            return computed
+
+        return compute
+
+    def next_day_preparation(self) -> Callable[[], object] | None:
+        """Tomorrow's schedule of the current state, computed and kept so that the first
+        start tomorrow finds it when nothing changes before then, as a call that needs
+        nothing of the workspace (for a worker thread, while the app is idle); None when
+        nothing is kept or it was handed out for this version already."""
+        if self.schedule_cache is None or self._prepared_of == self.version:
+            return None
+        self._prepared_of = self.version
+        from planner.caches.schedule import kept_or_computed
+
+        base = self.schedule_cache
+        inputs = (self.syllabus, self.plan or Plan(), self.progress)
+        tomorrow = self.today + dt.timedelta(days=1)
+        return lambda: kept_or_computed(base, *inputs, tomorrow, fixes=False)
 
     def fix_search(self) -> Callable[[], Schedule] | None:
         """The search for the fixes of interviews that do not fit, as a call that needs
@@ -114,45 +179,23 @@ class Workspace:
         if version != self.version or self._schedule is None:
             return False
         self._schedule = schedule
-        self._keep(schedule, self._cache_key())
+        self._keep(schedule)
         self.version += 1
         if self._reviews is not None and self._reviews[0] == version:
             self._reviews = (self.version, self._reviews[1])
         return True
 
-    def _kept_or_computed_schedule(self) -> Schedule:
-        """The schedule kept from an earlier run with these very inputs (and the reviews it
-        was made around); else computed, and kept for the next start."""
-        key = self._cache_key()
-        if key is not None:
-            from planner.caches import schedule as kept_schedule
-
-            assert self.schedule_cache is not None
-            kept = kept_schedule.load(self.schedule_cache, key)
-            if kept is not None:
-                reviews, schedule = kept
-                self._reviews = (self.version, reviews)
-                return schedule
-        schedule = self._computed_schedule()
-        self._keep(schedule, key)
-        return schedule
-
-    def _cache_key(self) -> str | None:
-        """The key the current inputs' schedule is kept under; None when nothing is kept."""
+    def _keep(self, schedule: Schedule) -> None:
+        """Keep `schedule` (of the current inputs) for the next start."""
         if self.schedule_cache is None:
-            return None
-        from planner.caches import schedule as kept_schedule
-
-        plan = self.plan or Plan()
-        return kept_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
-
-    def _keep(self, schedule: Schedule, key: str | None) -> None:
-        """Keep `schedule` (of the current inputs, under their `key`) for the next start."""
-        if key is None or self.schedule_cache is None:
             return
         from planner.caches import schedule as kept_schedule
 
-        kept_schedule.save(self.schedule_cache, key, (list(self.planned_reviews()), schedule))
+        plan = self.plan or Plan()
+        key = kept_schedule.schedule_key(self.syllabus, plan, self.progress, self.today)
+        if key is not None:
+            computed = (list(self.planned_reviews()), schedule)
+            kept_schedule.save(self.schedule_cache, self.today, key, computed)
 
     def planned_reviews(self) -> Sequence[PlannedReview]:
         """Spaced-repetition reviews to reserve time for: planned from a first scheduling
@@ -180,6 +223,8 @@ class Workspace:
         self._plan_loaded = False
         self._plan = None
         self._progress = None
+        if self._schedule is not None:
+            self._previous = self._schedule
         self._schedule = None
         self.version += 1
 

@@ -52,7 +52,7 @@ def test_a_second_start_uses_the_kept_schedule_and_reviews(
     first = Workspace(syllabus, store, TODAY, schedule_cache=kept)
     expected = computed(store)
     assert first.schedule == expected.schedule
-    assert kept.exists()
+    assert kept_schedule.day_file(kept, TODAY).exists()
     no_scheduling(monkeypatch)
     second = Workspace(syllabus, store, TODAY, schedule_cache=kept)
     assert second.schedule == expected.schedule
@@ -93,7 +93,7 @@ def test_an_unreadable_kept_schedule_is_ignored(
     store: Store, syllabus: Syllabus, kept: Path, content: bytes
 ) -> None:
     kept.parent.mkdir(parents=True)
-    kept.write_bytes(content)
+    kept_schedule.day_file(kept, TODAY).write_bytes(content)
     ws = Workspace(syllabus, store, TODAY, schedule_cache=kept)
     assert ws.schedule == computed(store).schedule
 
@@ -101,7 +101,7 @@ def test_an_unreadable_kept_schedule_is_ignored(
 def test_a_syllabus_not_read_from_files_is_never_kept(store: Store, kept: Path) -> None:
     ws = Workspace(bundled(), store, TODAY, schedule_cache=kept)
     assert ws.schedule == computed(store).schedule
-    assert not kept.exists()
+    assert not kept_schedule.day_file(kept, TODAY).exists()
 
 
 def test_each_data_folder_keeps_its_own(tmp_path: Path) -> None:
@@ -126,8 +126,8 @@ def test_a_kept_schedule_with_the_right_key_but_damaged_is_ignored(
     store: Store, syllabus: Syllabus, kept: Path
 ) -> None:
     Workspace(syllabus, store, TODAY, schedule_cache=kept).schedule  # noqa: B018
-    document = json.loads(kept.read_text())
+    document = json.loads(kept_schedule.day_file(kept, TODAY).read_text())
     document["schedule"]["days"][0][2][0][2] = "ninety"  # minutes of a session
-    kept.write_text(json.dumps(document))
+    kept_schedule.day_file(kept, TODAY).write_text(json.dumps(document))
     ws = Workspace(syllabus, store, TODAY, schedule_cache=kept)
     assert ws.schedule == computed(store).schedule

@@ -6,9 +6,12 @@ own code. The key is a digest of all of them: the syllabus by the digest of its 
 (`Syllabus.digest`, set by the syllabus cache), the plan by its JSON, the progress by its
 full `repr` (every field of every record), today's date, planner's version and the size and
 modification time of each module of `planner.core` and of fsrs. Any change gives another key, which
-misses, and the schedule is computed as usual. One file per data folder holds the latest
-schedule; reading it fails safe (anything unexpected is a miss), writing it never fails an
-action.
+misses, and the schedule is computed as usual.
+
+One file per data folder and day holds the latest schedule of that day: today's, and the
+next day's when the app has prepared it while idle (so the first start on a new day finds
+it); files of other days are removed when one is written. Reading fails safe (anything
+unexpected is a miss), writing never fails an action.
 """
 
 from __future__ import annotations
@@ -36,9 +39,42 @@ Computed = tuple[list[PlannedReview], Schedule]
 
 
 def cache_file(cache_dir: Path, data_dir: Path) -> Path:
-    """Where the latest schedule of the store in `data_dir` is kept."""
+    """The base name of the kept schedules of the store in `data_dir` (see `day_file`)."""
     folder = hashlib.sha256(str(data_dir.absolute()).encode("utf-8", "surrogateescape"))
     return cache_dir / f"schedule-{folder.hexdigest()[:24]}.json"
+
+
+def day_file(base: Path, day: dt.date) -> Path:
+    """Where the schedule of `day` is kept, for the base name from `cache_file`."""
+    return base.with_name(f"{base.stem}-{day.isoformat()}{base.suffix}")
+
+
+def kept_or_computed(
+    base: Path | None,
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    *,
+    fixes: bool,
+) -> Computed:
+    """The reviews and the schedule of `reviews_and_schedule`, from the file kept for these
+    very inputs when there is one (with its fixes searched, and kept again, when `fixes`
+    asks for them and it has none); else computed and kept. `base` None keeps nothing."""
+    from planner.core.planning import reviews_and_schedule, with_fixes
+
+    key = None if base is None else schedule_key(syllabus, plan, progress, today)
+    kept = None if base is None or key is None else load(base, today, key)
+    if kept is not None:
+        reviews, schedule = kept
+        if not fixes or all(r.fixes_searched for r in schedule.interviews):
+            return kept
+        computed = reviews, with_fixes(syllabus, plan, progress, today, reviews, schedule)
+    else:
+        computed = reviews_and_schedule(syllabus, plan, progress, today, fixes=fixes)
+    if base is not None and key is not None:
+        save(base, today, key, computed)
+    return computed
 
 
 def schedule_key(syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date) -> str | None:
@@ -68,10 +104,10 @@ def _code_fingerprint() -> str:
     return ";".join(parts)
 
 
-def load(path: Path, key: str) -> Computed | None:
-    """The schedule kept under `key`, or None."""
+def load(base: Path, day: dt.date, key: str) -> Computed | None:
+    """The schedule of `day` kept under `key`, or None."""
     try:
-        document = json.loads(path.read_bytes())
+        document = json.loads(day_file(base, day).read_bytes())
         if document.get("format") != CACHE_FORMAT or document.get("key") != key:
             return None
         return from_data(document["schedule"])
@@ -79,12 +115,23 @@ def load(path: Path, key: str) -> Computed | None:
         return None  # a cache: a missing, truncated or foreign file is a miss
 
 
-def save(path: Path, key: str, computed: Computed) -> None:
-    """Keep `computed` under `key`, replacing the file whole (errors are ignored: the next
-    start computes the schedule again)."""
+def save(base: Path, day: dt.date, key: str, computed: Computed) -> None:
+    """Keep `computed` as the schedule of `day` under `key`, replacing that day's file
+    whole, and remove the files of days other than it and its neighbours (errors are
+    ignored: the next start computes the schedule again)."""
     from planner.files import write_atomically
 
     document = {"format": CACHE_FORMAT, "key": key, "schedule": to_data(*computed)}
     with suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, json.dumps(document, ensure_ascii=False, separators=(",", ":")))
+        base.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+        write_atomically(day_file(base, day), text)
+        _remove_other_days(base, day)
+
+
+def _remove_other_days(base: Path, day: dt.date) -> None:
+    near = {day_file(base, day + dt.timedelta(days=d)).name for d in (-1, 0, 1)}
+    for path in base.parent.glob(f"{base.stem}-*{base.suffix}"):
+        if path.name not in near:
+            with suppress(OSError):
+                path.unlink()

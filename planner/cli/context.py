@@ -72,6 +72,12 @@ class Env:
     def resolved_data_dir(self) -> Path:
         return self.data_dir if self.data_dir is not None else default_data_dir()
 
+    def schedule_cache(self) -> Path:
+        """Where the schedules of this data folder are kept between runs."""
+        from planner.caches.schedule import cache_file
+
+        return cache_file(cache_dir(), self.resolved_data_dir())
+
     def store(self) -> Store:
         if self._store is None:
             from planner.store.errors import StoreError

@@ -53,7 +53,7 @@ def review_command(practice_id: str, rating: str) -> None:
 @global_options
 def status_command(as_json: bool) -> None:
     """Readiness per round and per interview: coverage, recall, practice, slack."""
-    from planner.core.planning import full_schedule
+    from planner.caches.schedule import kept_or_computed
     from planner.core.practice.readiness import readiness
     from planner.exports.status_json import status_json
     from planner.exports.status_text import status_text
@@ -67,7 +67,9 @@ def status_command(as_json: bool) -> None:
     if plan is None:
         fail("no plan yet: create one with 'planner init --interview \"NAME=YYYY-MM-DD:round\"'")
     today = e.resolved_today()
-    plan_of_days = full_schedule(syllabus, plan, progress, today, fixes=False)
+    _, plan_of_days = kept_or_computed(
+        e.schedule_cache(), syllabus, plan, progress, today, fixes=False
+    )
     result = readiness(syllabus, plan, progress, plan_of_days, today)
     target = plan.options.recall_target
     text = status_json(result) if as_json else status_text(result, syllabus, target)

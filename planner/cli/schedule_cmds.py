@@ -23,7 +23,7 @@ def _current_schedule(*, fixes: bool = True) -> tuple[Syllabus, Schedule, int, P
     """The syllabus, the schedule from today (reviews reserved first; with the fixes of
     interviews that do not fit when `fixes`), today's capacity and the progress it was made
     from."""
-    from planner.core.planning import full_schedule
+    from planner.caches.schedule import kept_or_computed
 
     e = env()
     store = e.store()
@@ -33,7 +33,7 @@ def _current_schedule(*, fixes: bool = True) -> tuple[Syllabus, Schedule, int, P
     syllabus = e.syllabus()
     today = e.resolved_today()
     progress = store.load_progress()
-    sched = full_schedule(syllabus, plan, progress, today, fixes=fixes)
+    _, sched = kept_or_computed(e.schedule_cache(), syllabus, plan, progress, today, fixes=fixes)
     return syllabus, sched, plan.capacity(today), progress
 
 

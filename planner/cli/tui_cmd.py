@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
-from planner.paths import cache_dir, keymap_path
+from planner.paths import keymap_path
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -16,7 +16,6 @@ def run_tui() -> None:
     e = env()
     syllabus = e.syllabus()
     store = e.store()
-    from planner.caches.schedule import cache_file
     from planner.tui.app import PlannerApp
 
     keymap = _keymap(PlannerApp)
@@ -25,7 +24,7 @@ def run_tui() -> None:
         store=store,
         today=e.resolved_today(),
         keymap=keymap,
-        schedule_cache=cache_file(cache_dir(), e.resolved_data_dir()),
+        schedule_cache=e.schedule_cache(),
     ).run()
 
 

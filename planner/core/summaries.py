@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from planner.core.labels import format_minutes
@@ -118,6 +118,20 @@ def today_rows(
 def today_totals(rows: Sequence[TodayRow]) -> TodayTotals:
     done = sum(r.done_minutes for r in rows)
     return TodayTotals(done_minutes=done, total_minutes=done + sum(r.planned_minutes for r in rows))
+
+
+def provisional_schedule(schedule: Schedule, progress: Progress, today: dt.date) -> Schedule:
+    """`schedule` (made before the latest actions) as it may be shown until the schedule of
+    `progress` is made: today's sessions of study items done since are left out, so that
+    today's rows and totals do not count their minutes twice."""
+    days = list(schedule.days)
+    for k, day in enumerate(days):
+        if day.date == today:
+            kept = tuple(
+                s for s in day.sessions if not (s.kind == "study" and progress.is_done(s.id))
+            )
+            days[k] = replace(day, sessions=kept)
+    return replace(schedule, days=tuple(days))
 
 
 def next_working_day(schedule: Schedule, today: dt.date) -> Day | None:

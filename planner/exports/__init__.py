@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
@@ -27,6 +28,10 @@ class ExportSource(Protocol):
     def syllabus(self) -> Syllabus: ...
 
     def resolved_today(self) -> dt.date: ...
+
+    def schedule_cache(self) -> Path | None:
+        """Where schedules are kept between runs (see `planner.caches.schedule`)."""
+        ...
 
 
 Exporter = Callable[[ExportSource], str]
@@ -55,11 +60,15 @@ class NoPlanError(Exception):
 
 def current_schedule(source: ExportSource) -> tuple[Syllabus, Schedule]:
     """The loaded syllabus and the full schedule from today (reviews included)."""
-    from planner.core.planning import full_schedule
+    from planner.caches.schedule import kept_or_computed
 
     plan = source.store().load_plan()
     if plan is None:
         raise NoPlanError("no plan yet: run 'planner init' or open 'planner' to set one up")
     syllabus = source.syllabus()
     progress = source.store().load_progress()
-    return syllabus, full_schedule(syllabus, plan, progress, source.resolved_today())
+    today = source.resolved_today()
+    _, schedule = kept_or_computed(
+        source.schedule_cache(), syllabus, plan, progress, today, fixes=True
+    )
+    return syllabus, schedule

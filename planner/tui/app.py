@@ -79,6 +79,8 @@ class PlannerApp(App[None]):
         self.workspace = Workspace(
             syllabus, store, today, clock=clock, schedule_cache=schedule_cache
         )
+        self._version_seen = -1
+        """The workspace version at the last look at the store (unchanged: idle)."""
         saved = self.workspace.theme
         if saved and saved in self.available_themes:
             self.theme = saved
@@ -162,6 +164,22 @@ class PlannerApp(App[None]):
             return
         if changed:
             self._refresh_current()
+        self._prepare_tomorrow_when_idle()
+
+    def _prepare_tomorrow_when_idle(self) -> None:
+        """When nothing happened since the last look and nothing runs in the background:
+        make tomorrow's schedule of the current state and keep it, so that the first start
+        tomorrow opens on it at once when nothing changes before then."""
+        from planner.tui.background import off_thread
+
+        ws = self.workspace
+        idle = ws.version == self._version_seen and ws.schedule_ready
+        self._version_seen = ws.version
+        if not idle or any(w.is_running for w in self.workers):
+            return
+        prepare = ws.next_day_preparation()
+        if prepare is not None:
+            off_thread(self, prepare, lambda _kept: None, name="tomorrow")
 
     def _refresh_current(self) -> None:
         from planner.tui.screens.base import PlannerScreen

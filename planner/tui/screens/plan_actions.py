@@ -4,11 +4,13 @@ one workspace action (one store transaction, undone with u) and says what it did
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from textual.worker import get_current_worker
+from textual.app import App
 
 from planner.core.schedule.types import InterviewReport, Schedule
 from planner.core.syllabus.titles import title_of
+from planner.tui.background import busy, off_thread
 from planner.tui.screens.base import PlannerScreen
 from planner.workspace import Workspace
 
@@ -59,28 +61,40 @@ def push_after(screen: PlannerScreen, any_id: str, day: dt.date) -> None:
     screen.notify(f"Later: {title_of(ws.syllabus, any_id)} ({where})", markup=False)
 
 
+FIXES = "fixes"
+
+
 def search_fixes(screen: PlannerScreen) -> None:
-    """When the schedule has interviews that do not fit and no fixes yet, search them in a
-    thread (it places the work again several times) and redraw the screen shown when they
-    come; the app stays responsive meanwhile. Other screens see them when next shown."""
+    """When the schedule has interviews that do not fit and no fixes yet, search them in the
+    background (it places the work again several times) and redraw the screen shown when
+    they come; the app stays responsive meanwhile. Other screens see them when next shown.
+    Nothing is searched while the schedule itself is still being made."""
     ws = screen.workspace
+    app = screen.app
+    if not ws.schedule_ready or busy(app, FIXES):
+        return  # (a search for an older state goes on with the latest when it ends)
     search = ws.fix_search()
     if search is None:
         return
     version = ws.version
 
-    def run() -> None:
-        found = search()
-        if not get_current_worker().is_cancelled:
-            screen.app.call_from_thread(adopt, found)
-
     def adopt(found: Schedule) -> None:
-        # whichever screen shows now redraws (others do when next shown)
-        shown = screen.app.screen
-        if ws.adopt_fixes(version, found) and isinstance(shown, PlannerScreen):
-            shown.changed()
+        if ws.adopt_fixes(version, found):
+            redraw_shown(app)
+        elif app.screen is screen:
+            search_fixes(screen)  # an action came since: search for the state it left
 
-    screen.app.run_worker(run, name="fixes", group="fixes", thread=True, exit_on_error=False)
+    def failed(error: BaseException) -> None:
+        app.notify(f"Could not search fixes: {error}", severity="error", markup=False)
+
+    off_thread(app, search, adopt, name=FIXES, failed=failed)
+
+
+def redraw_shown(app: App[Any]) -> None:
+    """Redraw whichever main screen shows now (the others redraw when next shown)."""
+    shown = app.screen
+    if isinstance(shown, PlannerScreen):
+        shown.changed()
 
 
 def drop_fix(reports: tuple[InterviewReport, ...]) -> InterviewReport | None:
@@ -121,5 +135,6 @@ class DropFixKey:
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The drop fix is offered only when there is one."""
         if action == "apply_fix":
-            return drop_fix(self.workspace.schedule.interviews) is not None
+            shown = self.workspace.shown_schedule or self.workspace.schedule
+            return drop_fix(shown.interviews) is not None
         return True

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Label, Static
 
 from planner.core.labels import format_minutes
 from planner.core.schedule.titles import session_title
+from planner.core.schedule.types import Schedule
 from planner.core.summaries import (
     TodayRow,
     next_interview,
@@ -21,8 +22,15 @@ from planner.core.summaries import (
     today_rows,
     today_totals,
 )
+from planner.tui.background import planning_now, schedule_to_show
 from planner.tui.screens.base import PlannerScreen
-from planner.tui.screens.plan_actions import DropFixKey, drop_fix, search_fixes, toggle_skip
+from planner.tui.screens.plan_actions import (
+    DropFixKey,
+    drop_fix,
+    redraw_shown,
+    search_fixes,
+    toggle_skip,
+)
 from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.minutes_bar import MinutesBar
@@ -30,6 +38,9 @@ from planner.tui.widgets.mode_tabs import ModeTabs
 
 MINUTE_STEP = 15
 """`+` and `-` record or take back this many minutes."""
+
+UPDATING = "updating…"
+"""Said after the status while the schedule after the last action is being made."""
 
 STATUS_STYLE = {
     "on-track": "bold $success",
@@ -58,6 +69,8 @@ class TodayScreen(DropFixKey, PlannerScreen):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[TodayRow] = []
+        self._shown: Schedule = Schedule(self.workspace.today, (), ())
+        """The schedule the rows come from (see `schedule_to_show`)."""
         self._drawn_width = 0
 
     def compose(self) -> ComposeResult:
@@ -73,7 +86,7 @@ class TodayScreen(DropFixKey, PlannerScreen):
 
     def refresh_view(self) -> None:
         ws = self.workspace
-        schedule = ws.schedule
+        schedule = self._shown = schedule_to_show(self.app, ws, lambda: redraw_shown(self.app))
         self._rows = today_rows(ws.syllabus, schedule, ws.progress, ws.today)
         self._draw_banner()
         totals = today_totals(self._rows)
@@ -86,7 +99,7 @@ class TodayScreen(DropFixKey, PlannerScreen):
 
     def _draw_coming(self) -> None:
         ws = self.workspace
-        day = next_working_day(ws.schedule, ws.today)
+        day = next_working_day(self._shown, ws.today)
         coming = self.query_one("#coming", Static)
         if day is None:
             coming.update("")
@@ -103,14 +116,15 @@ class TodayScreen(DropFixKey, PlannerScreen):
     def _draw_banner(self) -> None:
         ws = self.workspace
         coming = next_interview(ws.plan, ws.today)
-        status = plan_status(ws.syllabus, ws.plan, ws.schedule)
+        status = plan_status(ws.syllabus, ws.plan, self._shown)
         lines: list[Content] = []
         if coming is not None:
             lines.append(Content.assemble(("Next: ", "bold"), coming.text))
-        lines.append(Content.styled(status.text, STATUS_STYLE[status.kind]))
+        updating = (f" · {UPDATING}", "$text-muted") if planning_now(self.app) else ""
+        lines.append(Content.assemble((status.text, STATUS_STYLE[status.kind]), updating))
         if status.fix:
             # the footer may be too narrow for it: say which key applies the drop fix
-            hint = " · f drops them" if drop_fix(ws.schedule.interviews) is not None else ""
+            hint = " · f drops them" if drop_fix(self._shown.interviews) is not None else ""
             lines.append(Content.assemble(("Fix: ", "bold"), status.fix, (hint, "$text-muted")))
         self.query_one("#banner", Static).update(Content("\n").join(lines))
         search_fixes(self)

@@ -1,0 +1,138 @@
+"""Long work done away from the screen: making the schedule again after an action when that
+takes long (a syllabus of thousands of items), searching fixes, and preparing tomorrow's
+schedule while the app is idle.
+
+The work runs in a daemon thread, so quitting never waits for it; a Textual worker awaits
+it, so the result is taken on the app's own thread (and tests can wait for it). What comes
+back after the app is gone is dropped.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
+
+from textual.app import App
+
+from planner.caches.schedule import Computed
+from planner.core.schedule.types import Schedule
+from planner.core.summaries import provisional_schedule
+from planner.workspace import Workspace
+
+T = TypeVar("T")
+
+BACKGROUND_AFTER = 0.15
+"""Seconds: when making the schedule took longer than this the last time, an action shows
+at once on the schedule before it, and the new one follows from the background."""
+
+REPLAN = "replan"
+
+SETTLE_SECONDS = 0.05
+"""The frame an action changed is drawn before background work starts to compete with it
+for the interpreter."""
+
+_busy: WeakKeyDictionary[App[Any], set[str]] = WeakKeyDictionary()
+"""Per app, the names of the background work under way (one of each at a time)."""
+
+
+def busy(app: App[Any], name: str) -> bool:
+    """Background work of this name is under way."""
+    return name in _busy.get(app, set())
+
+
+def off_thread(
+    app: App[Any],
+    work: Callable[[], T],
+    then: Callable[[T], None],
+    *,
+    name: str,
+    failed: Callable[[BaseException], None] | None = None,
+) -> None:
+    """Run `work` in a daemon thread, then `then(result)` on the app's thread (`failed`
+    with the error instead, when it raises); `busy(app, name)` meanwhile."""
+    running = _busy.setdefault(app, set())
+    running.add(name)
+
+    async def run() -> None:
+        try:
+            await asyncio.sleep(SETTLE_SECONDS)
+            result = await _in_daemon_thread(work, name)
+        except Exception as exc:  # noqa: BLE001 - the UI says so and goes on
+            running.discard(name)
+            if failed is not None:
+                failed(exc)
+            return
+        finally:
+            running.discard(name)
+        then(result)
+
+    app.run_worker(run(), name=name, group=name, exit_on_error=False)
+
+
+async def _in_daemon_thread(work: Callable[[], T], name: str) -> T:
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[T] = loop.create_future()
+
+    def settle(result: T | None, error: BaseException | None) -> None:
+        if future.done():  # the worker was cancelled (the app is closing)
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def target() -> None:
+        result: T | None = None
+        error: BaseException | None = None
+        try:
+            result = work()
+        except BaseException as exc:  # noqa: BLE001 - handed to the awaiting worker
+            error = exc
+        with suppress(RuntimeError):  # the loop has closed: the app is gone
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=target, name=name, daemon=True).start()
+    return await future
+
+
+def schedule_to_show(app: App[Any], workspace: Workspace, redraw: Callable[[], None]) -> Schedule:
+    """The schedule a view draws now. When the current one is not at hand and making it
+    took long the last time: the one before the last action (with what was done since
+    left out of today), while the new one is made in the background; `redraw` runs when it
+    comes. Otherwise the current schedule, made now if need be."""
+    previous = workspace.shown_schedule
+    if workspace.schedule_ready or previous is None or workspace.plan_seconds <= BACKGROUND_AFTER:
+        return workspace.schedule
+    replan(app, workspace, redraw)
+    return provisional_schedule(previous, workspace.progress, workspace.today)
+
+
+def replan(app: App[Any], workspace: Workspace, redraw: Callable[[], None]) -> None:
+    """Make the current state's schedule in the background (one replan at a time: when it
+    comes for a state an action has changed since, the next one starts)."""
+    if busy(app, REPLAN):
+        return
+    job = workspace.replan()
+    if job is None:
+        return
+    version, compute = job
+
+    def adopt(computed: Computed) -> None:
+        if workspace.adopt_schedule(version, computed):
+            redraw()
+        elif not workspace.schedule_ready:
+            replan(app, workspace, redraw)
+
+    def failed(error: BaseException) -> None:
+        app.notify(f"Could not make the schedule: {error}", severity="error", markup=False)
+
+    off_thread(app, compute, adopt, name=REPLAN, failed=failed)
+
+
+def planning_now(app: App[Any]) -> bool:
+    """A replan is under way: what is shown is the schedule before the last action."""
+    return busy(app, REPLAN)

@@ -1,0 +1,295 @@
+"""When making the schedule takes long: an action shows at once and the new schedule follows
+from the background; tomorrow's schedule is prepared while the app is idle and the first
+start tomorrow opens on it; the command line keeps and reuses schedules as the app does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from planner.caches import schedule as kept_schedule
+from planner.caches.syllabus import load_syllabus_cached
+from planner.cli import cli
+from planner.core.planning import full_schedule, reviews_and_schedule
+from planner.core.schedule import scheduler
+from planner.core.summaries import provisional_schedule, today_rows, today_totals
+from planner.core.syllabus.model import Syllabus
+from planner.paths import bundled_syllabus
+from planner.store.store import Store
+from planner.tui import background
+from planner.tui.app import PlannerApp
+from planner.tui.screens.today import UPDATING, TodayScreen
+from planner.workspace import Workspace
+from tests.tui_support import TODAY, bundled, fixed_plan, store_with_plan
+
+TOMORROW = TODAY + dt.timedelta(days=1)
+
+
+@pytest.fixture
+def syllabus(tmp_path: Path) -> Syllabus:
+    loaded = load_syllabus_cached([bundled_syllabus()], tmp_path / "syllabi")
+    assert loaded.digest
+    return loaded
+
+
+@pytest.fixture
+def kept(tmp_path: Path, data_dir: Path) -> Path:
+    return kept_schedule.cache_file(tmp_path / "cache", data_dir)
+
+
+def no_scheduling(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("scheduled although a kept schedule was current")
+
+    monkeypatch.setattr(scheduler, "schedule", refuse)
+    monkeypatch.setattr(scheduler, "draft_schedule", refuse)
+
+
+def first_study(ws: Workspace) -> str:
+    day = ws.schedule.day(TODAY)
+    assert day is not None
+    return next(s.id for s in day.sessions if s.kind == "study")
+
+
+# --- the workspace ----------------------------------------------------------------------
+
+
+def test_after_an_action_the_schedule_is_made_by_replan_and_adopted(store: Store) -> None:
+    ws = Workspace(bundled(), store, TODAY)
+    assert ws.shown_schedule is None and ws.replan() is not None  # nothing made yet
+    before = ws.schedule
+    assert ws.replan() is None and ws.shown_schedule is before  # at hand
+    ws.tick(first_study(ws))
+    assert not ws.schedule_ready and ws.shown_schedule is before
+    job = ws.replan()
+    assert job is not None
+    version, compute = job
+    computed = compute()
+    assert ws.adopt_schedule(version - 1, computed) is False  # for an older state
+    assert ws.adopt_schedule(version, computed) is True
+    assert ws.version == version + 1 and ws.schedule is computed[1]
+    assert list(ws.planned_reviews()) == computed[0]
+    expected = reviews_and_schedule(bundled(), fixed_plan(), ws.progress, TODAY, fixes=False)
+    assert computed == expected
+    assert ws.adopt_schedule(ws.version, computed) is False  # at hand already
+
+
+def test_a_replan_for_a_state_changed_since_is_refused(store: Store) -> None:
+    ws = Workspace(bundled(), store, TODAY)
+    ws.tick(first_study(ws))
+    job = ws.replan()
+    assert job is not None
+    ws.add_minutes(first_study(ws), 15)  # (computes the schedule of the tick on the way)
+    assert ws.adopt_schedule(job[0], job[1]()) is False
+    assert ws.schedule == full_schedule(bundled(), fixed_plan(), ws.progress, TODAY, fixes=False)
+
+
+def test_the_provisional_schedule_leaves_out_what_was_done_since(store: Store) -> None:
+    ws = Workspace(bundled(), store, TODAY)
+    before = ws.schedule
+    item_id = first_study(ws)
+    ws.tick(item_id)
+    shown = provisional_schedule(before, ws.progress, TODAY)
+    rows = today_rows(ws.syllabus, shown, ws.progress, TODAY)
+    row = next(r for r in rows if r.id == item_id)
+    assert row.done and row.planned_minutes == 0
+    day = before.day(TODAY)
+    assert day is not None
+    planned = sum(s.minutes for s in day.sessions)
+    # the ticked minutes count once: as done, no longer as planned
+    assert today_totals(rows).total_minutes == planned
+    assert [d.date for d in shown.days] == [d.date for d in before.days]
+    assert shown.interviews == before.interviews
+
+
+def test_tomorrow_is_prepared_and_the_first_start_tomorrow_opens_on_it(
+    store: Store, syllabus: Syllabus, kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = Workspace(syllabus, store, TODAY, schedule_cache=kept)
+    ws.tick(first_study(ws))
+    prepare = ws.next_day_preparation()
+    assert prepare is not None and ws.next_day_preparation() is None  # once per version
+    prepare()
+    assert kept_schedule.day_file(kept, TOMORROW).exists()
+    assert kept_schedule.day_file(kept, TODAY).exists()  # today's is kept too
+    expected = Workspace(bundled(), store, TOMORROW)
+    expected_schedule, expected_reviews = expected.schedule, list(expected.planned_reviews())
+    no_scheduling(monkeypatch)
+    tomorrow = Workspace(syllabus, store, TOMORROW, schedule_cache=kept)
+    assert tomorrow.schedule == expected_schedule
+    assert list(tomorrow.planned_reviews()) == expected_reviews
+    assert Workspace(bundled(), store, TODAY).next_day_preparation() is None  # nothing kept
+
+
+def test_a_change_after_preparing_tomorrow_is_not_missed(
+    store: Store, syllabus: Syllabus, kept: Path
+) -> None:
+    ws = Workspace(syllabus, store, TODAY, schedule_cache=kept)
+    prepare = ws.next_day_preparation()
+    assert prepare is not None
+    prepare()
+    ws.tick(first_study(ws))  # after tomorrow was prepared
+    tomorrow = Workspace(syllabus, store, TOMORROW, schedule_cache=kept)
+    assert tomorrow.schedule == Workspace(bundled(), store, TOMORROW).schedule
+    assert ws.next_day_preparation() is not None  # a new state: prepared again
+
+
+def test_kept_schedules_of_days_far_from_the_one_written_are_removed(
+    store: Store, syllabus: Syllabus, kept: Path
+) -> None:
+    for day in (TODAY - dt.timedelta(days=5), TODAY, TOMORROW):
+        Workspace(syllabus, store, day, schedule_cache=kept).schedule  # noqa: B018
+    names = sorted(p.name for p in kept.parent.glob(f"{kept.stem}-*"))
+    assert names == [kept_schedule.day_file(kept, d).name for d in (TODAY, TOMORROW)]
+
+
+# --- the command line ---------------------------------------------------------------------
+
+
+def run(data_dir: Path, *args: str) -> str:
+    result = CliRunner().invoke(
+        cli, ["--data-dir", str(data_dir), "--today", TODAY.isoformat(), *args]
+    )
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_the_command_line_keeps_the_schedule_and_uses_it_again(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_with_plan(data_dir, replace(fixed_plan(), weekday_minutes=(50,) * 5 + (0, 0)))
+    today = run(data_dir, "today")
+    status = run(data_dir, "status", "--json")
+    plan = run(data_dir, "plan", "--json")  # searches the fixes on the kept schedule
+    no_scheduling(monkeypatch)
+    assert run(data_dir, "today") == today
+    assert run(data_dir, "status", "--json") == status
+    assert run(data_dir, "plan", "--json") == plan  # the fixes were kept too
+    assert run(data_dir, "export", "ics")
+
+
+def test_the_command_line_sees_a_tick_made_since(data_dir: Path) -> None:
+    store = store_with_plan(data_dir)
+    before = run(data_dir, "plan", "--json")
+    ws = Workspace(bundled(), store, TODAY)
+    ws.tick(first_study(ws))
+    after = run(data_dir, "plan", "--json")
+    assert after != before
+    expected = full_schedule(bundled(), fixed_plan(), store.load_progress(), TODAY)
+    day = expected.day(TODAY)
+    assert day is not None
+    assert all(s.id in after for s in day.sessions)
+
+
+# --- the app ----------------------------------------------------------------------------
+
+
+def banner_text(app: PlannerApp) -> str:
+    return str(app.screen.query_one("#banner", Static).render())
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_a_tick_shows_at_once_and_the_schedule_follows(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background, "BACKGROUND_AFTER", -1.0)  # as if making it took long
+    app = PlannerApp(syllabus=bundled(), store=store, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, TodayScreen)
+        await settled(pilot)
+        ws = app.workspace
+        item_id = first_study(ws)
+        gate = background.threading.Event()
+        real = ws._computation
+
+        def held() -> object:
+            compute = real()
+
+            def wait_then_compute() -> object:
+                gate.wait(10)
+                return compute()
+
+            return wait_then_compute
+
+        monkeypatch.setattr(ws, "_computation", held)
+        await pilot.press("space")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        row = next(r for r in screen._rows if r.id == item_id)
+        assert row.done  # shown before the new schedule exists
+        assert not ws.schedule_ready and UPDATING in banner_text(app)
+        gate.set()
+        await settled(pilot)
+        assert ws.schedule_ready and UPDATING not in banner_text(app)
+        expected = full_schedule(bundled(), fixed_plan(), ws.progress, TODAY, fixes=False)
+        assert screen._rows == today_rows(ws.syllabus, expected, ws.progress, TODAY)
+
+
+async def test_the_idle_app_prepares_tomorrow(
+    store: Store, syllabus: Syllabus, kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = PlannerApp(syllabus=syllabus, store=store, today=TODAY, schedule_cache=kept)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        app.check_store()  # a first look: something may have just happened
+        await settled(pilot)
+        assert not kept_schedule.day_file(kept, TOMORROW).exists()
+        app.check_store()  # nothing happened since: idle
+        await settled(pilot)
+        assert kept_schedule.day_file(kept, TOMORROW).exists()
+    expected = Workspace(bundled(), store, TOMORROW).schedule
+    no_scheduling(monkeypatch)
+    assert Workspace(syllabus, store, TOMORROW, schedule_cache=kept).schedule == expected
+
+
+async def test_one_fix_search_at_a_time_and_the_last_state_gets_its_fixes(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = store_with_plan(data_dir, replace(fixed_plan(), weekday_minutes=(50,) * 5 + (0, 0)))
+    app = PlannerApp(syllabus=bundled(), store=store, today=TODAY)
+    gate = background.threading.Event()
+    searches: list[int] = []
+    real = Workspace.fix_search
+
+    def held(ws: Workspace) -> object:
+        search = real(ws)
+        if search is None:
+            return None
+        searches.append(ws.version)
+
+        def wait_then_search() -> object:
+            gate.wait(10)
+            return search()
+
+        return wait_then_search
+
+    monkeypatch.setattr(Workspace, "fix_search", held)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert len(searches) == 1
+        ws = app.workspace
+        ws.tick(first_study(ws))
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        screen.changed()
+        await pilot.pause()
+        assert len(searches) == 1  # the first one still runs: no second beside it
+        gate.set()
+        await settled(pilot)
+        await settled(pilot)
+        assert len(searches) == 2 and searches[1] > searches[0]
+        expected = full_schedule(bundled(), ws.plan or fixed_plan(), ws.progress, TODAY)
+        assert ws.schedule.interviews == expected.interviews
+        assert all(r.fixes_searched for r in ws.schedule.interviews)
