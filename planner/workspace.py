@@ -249,18 +249,24 @@ class Workspace:
 
     def add_minutes(self, item_id: str, minutes: int) -> int:
         """Record (or, negative, take back) minutes of today's work on an item. Never takes
-        back more than was recorded today. Returns the minutes actually recorded."""
-        if self.syllabus.item(item_id) is None:
+        back more than was recorded today; minutes that reach the item's estimate tick it
+        done (one action). Returns the minutes actually recorded."""
+        item = self.syllabus.item(item_id)
+        if item is None:
             raise KeyError(item_id)
+        self.refresh_if_changed()
         if minutes < 0:
-            self.refresh_if_changed()
             today_minutes = sum(
                 w.minutes for w in self.progress.work if w.id == item_id and w.on == self.today
             )
             minutes = -min(-minutes, max(0, today_minutes))
         if minutes == 0:
             return 0
-        self.store.add_minutes(item_id, minutes, self.today)
+        state = self.progress.of(item_id)
+        if minutes > 0 and not state.done and state.minutes_spent + minutes >= item.minutes:
+            self.store.record_done(item_id, self.today, minutes)
+        else:
+            self.store.add_minutes(item_id, minutes, self.today)
         self.reload()
         return minutes
 

@@ -199,11 +199,27 @@ def test_record_done_refuses_negative_minutes(store: Store) -> None:
     assert store.events() == []
 
 
-def test_record_undone_keeps_minutes(store: Store) -> None:
-    store.record_done("a", DAY, 30)
+def test_record_undone_takes_back_the_minutes_of_the_tick(store: Store) -> None:
+    store.add_minutes("a", 20, DAY)
+    later = DAY + dt.timedelta(days=2)
+    store.record_done("a", later, 40)
+    store.record_undone("a", later + dt.timedelta(days=1))
+    progress = store.load_progress()
+    assert progress.of("a") == ItemProgress(minutes_spent=20, done=False)
+    assert [(w.on, w.minutes) for w in progress.work] == [(DAY, 20)]  # the tick's day is empty
+    assert [e.action for e in store.events()] == ["minutes", "done", "undone"]
+    store.undo()  # the untick undone: done again, with the tick's minutes
+    progress = store.load_progress()
+    assert progress.of("a").done and progress.of("a").minutes_spent == 60
+    assert [(w.on, w.minutes) for w in progress.work] == [(DAY, 20), (later, 40)]
+
+
+def test_an_untick_of_a_tick_with_no_minutes_takes_nothing_back(store: Store) -> None:
+    store.add_minutes("a", 60, DAY)
+    store.record_done("a", DAY, 0)
     store.record_undone("a", DAY)
-    assert store.load_progress().of("a") == ItemProgress(minutes_spent=30, done=False)
-    assert [e.action for e in store.events()] == ["done", "undone"]
+    assert store.load_progress().of("a") == ItemProgress(minutes_spent=60, done=False)
+    assert "minutes" not in store.events()[-1].payload
 
 
 def test_record_undone_on_an_item_not_done_does_nothing(store: Store) -> None:

@@ -208,6 +208,7 @@ def reverse(conn: sqlite3.Connection, event: Event) -> None:
 
 WORK_ACTIONS: Mapping[str, WorkKind] = {
     "done": "study",
+    "undone": "study",
     "minutes": "study",
     "review": "review",
     "attempt": "coding",
@@ -218,13 +219,15 @@ WORK_ACTIONS: Mapping[str, WorkKind] = {
 
 def work_log(events: Iterable[tuple[str, dict[str, Any]]]) -> tuple[WorkEntry, ...]:
     """Minutes per day per id from the live events; a negative correction takes minutes
-    back from the latest days first."""
+    back from its own day first (an untick: the day of the tick), then the latest days."""
     buckets: dict[tuple[dt.date, str, WorkKind], int] = {}
     for action, p in events:
         kind = WORK_ACTIONS[action]
         try:
             if action in ("done", "minutes"):
                 ident, on = str(p["id"]), dt.date.fromisoformat(p["on"])
+            elif action == "undone":
+                ident, on = str(p["id"]), dt.date.fromisoformat(p.get("worked_on") or p["on"])
             else:
                 ident, on = str(p["practice_id"]), dt.datetime.fromisoformat(p["at"]).date()
                 if action == "review" and p.get("kind") == "drill":
@@ -237,7 +240,11 @@ def work_log(events: Iterable[tuple[str, dict[str, Any]]]) -> tuple[WorkEntry, .
             buckets[key] = buckets.get(key, 0) + minutes
         elif minutes < 0:
             owed = -minutes
-            for key in sorted((k for k in buckets if k[1:] == (ident, kind)), reverse=True):
+            own = (on, ident, kind)
+            latest = sorted(
+                (k for k in buckets if k[1:] == (ident, kind) and k != own), reverse=True
+            )
+            for key in ([own] if own in buckets else []) + latest:
                 taken = min(owed, buckets[key])
                 buckets[key] -= taken
                 owed -= taken

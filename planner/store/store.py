@@ -316,13 +316,22 @@ class Store:
             )
 
     def record_undone(self, item_id: str, on: dt.date) -> None:
-        """Untick an item (its minutes stay spent)."""
+        """Untick an item: it is as it was before its tick, the minutes the tick recorded
+        taken back from the day they were recorded on."""
         with self._write() as conn:
             before = self._progress_before(conn, item_id)
             if before is None or not before["done"]:
                 return
-            put_progress(conn, item_id, {**before, "done": False, "done_on": None})
-            self._log(conn, "undone", {"id": item_id, "on": on.isoformat(), "before": before})
+            tick = _latest_tick(conn, item_id)
+            minutes, worked_on = tick if tick is not None else (0, on.isoformat())
+            taken = min(max(0, minutes), before["minutes_spent"])
+            state = {**before, "done": False, "done_on": None}
+            state["minutes_spent"] -= taken
+            put_progress(conn, item_id, state)
+            payload = {"id": item_id, "on": on.isoformat(), "before": before}
+            if taken:
+                payload.update(minutes=-taken, worked_on=worked_on)
+            self._log(conn, "undone", payload)
 
     def add_minutes(self, item_id: str, minutes: int, on: dt.date) -> None:
         """Record partial work; negative minutes correct a mistake (never below 0 in total)."""
@@ -634,3 +643,19 @@ def _wal_mode(conn: sqlite3.Connection) -> str:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(0.02)
+
+
+def _latest_tick(conn: sqlite3.Connection, item_id: str) -> tuple[int, str] | None:
+    """(minutes, day) of the live tick that made an item done: its latest "done" event."""
+    rows = conn.execute(
+        "SELECT payload FROM events WHERE undone = 0 AND action = 'done' ORDER BY seq DESC"
+    )
+    for (text,) in rows:
+        with suppress(ValueError, TypeError, KeyError, AttributeError):
+            payload = json.loads(text)
+            if payload.get("id") == item_id:
+                minutes = payload.get("minutes")
+                day = str(payload.get("on"))
+                dt.date.fromisoformat(day)
+                return (minutes if isinstance(minutes, int) else 0), day
+    return None

@@ -218,10 +218,13 @@ class TodayScreen(DropFixKey, PlannerScreen):
         row = self._study_row(practice_opens=False)
         if row is None:
             return
+        was_done = row.done
         recorded = self.workspace.add_minutes(row.id, step)
         self.changed()
         if recorded == 0:
             self.notify("No minutes recorded today to take back", severity="warning", timeout=2)
+        elif not was_done and self.workspace.progress.of(row.id).done:
+            self.notify(f"Done: {row.title} (its estimate is reached)", timeout=2, markup=False)
 
     def action_more(self) -> None:
         self._minutes(MINUTE_STEP)
