@@ -117,7 +117,7 @@ def test_today_rows_merge_done_work_and_planned_sessions() -> None:
     assert rows[1].title == "Ch. 2 (part 1/2)"
     assert rows[1].resource == "The [bold]Book[/]"
     assert rows[1].url == "https://example.org/book"
-    assert rows[2].title == "Drill: Explain ch1"
+    assert (rows[2].title, rows[2].resource) == ("Explain ch1", "Drill")
     totals = today_totals(rows)
     assert (totals.done_minutes, totals.total_minutes) == (40, 90)
     assert totals.text == "40m of 1h30m today"

@@ -16,7 +16,7 @@ from typing import Literal
 from planner.core.labels import format_minutes
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress, WorkKind
-from planner.core.schedule.titles import session_title
+from planner.core.schedule.titles import KIND_LABELS, session_title
 from planner.core.schedule.types import Day, InterviewReport, Schedule, Session
 from planner.core.syllabus.model import Syllabus
 from planner.core.syllabus.titles import resource_title, title_of
@@ -85,7 +85,7 @@ def today_rows(
         item = syllabus.item(any_id)
         practice = syllabus.practice_item(any_id)
         if session is not None:
-            title = session_title(syllabus, session)
+            title = session_title(syllabus, session, labelled=False)
             rounds = session.rounds
         else:
             title = title_of(syllabus, any_id)
@@ -100,11 +100,7 @@ def today_rows(
                 kind=kind,
                 id=any_id,
                 title=title,
-                resource=(
-                    OUTLINE_RESOURCE
-                    if session is not None and session.from_outline
-                    else resource_title(syllabus, any_id)
-                ),
+                resource=_resource(syllabus, any_id, kind, session),
                 rounds=tuple(rounds),
                 planned_minutes=planned.get(any_id, 0),
                 done_minutes=done_minutes,
@@ -113,6 +109,15 @@ def today_rows(
             )
         )
     return rows
+
+
+def _resource(syllabus: Syllabus, any_id: str, kind: WorkKind, session: Session | None) -> str:
+    """What a Today row is worked from: the study item's resource, else what kind of
+    practice it is ("Drill from the answer outline" for one drilled before its reading)."""
+    if kind == "study":
+        return resource_title(syllabus, any_id)
+    label = KIND_LABELS.get(kind, kind.capitalize())
+    return f"{label} from the {OUTLINE_RESOURCE}" if session and session.from_outline else label
 
 
 def today_totals(rows: Sequence[TodayRow]) -> TodayTotals:

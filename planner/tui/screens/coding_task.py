@@ -15,6 +15,7 @@ from textual.widgets import RadioButton, RadioSet, Static, TextArea
 from planner.core.practice.drill import OUTCOME_LABELS
 from planner.core.progress import OUTCOMES, Outcome
 from planner.tui.host import workspace_of
+from planner.tui.widgets.answer_outline import AnswerOutline
 from planner.tui.widgets.countdown import Countdown
 from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
@@ -28,6 +29,7 @@ class CodingTaskScreen(Screen[bool]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save attempt", id="coding.save", priority=True),
+        Binding("ctrl+o", "outline", "Outline", id="coding.outline"),
         Binding("escape", "cancel", "Cancel", id="coding.cancel"),
         # digits outside the notes would fall through to the app and switch modes mid-task
         Binding("1,2,3,4,5", "stay", show=False),
@@ -48,6 +50,7 @@ class CodingTaskScreen(Screen[bool]):
         yield Static(Content(f"Coding task · {self.practice_id}"), id="session-title")
         yield Countdown(minutes * 60, self.workspace.clock, id="session-countdown")
         yield Static(Content(prompt), id="session-prompt")
+        yield AnswerOutline(practice.answer if practice is not None else "", id="session-outline")
         with RadioSet(id="outcome"):
             for outcome in OUTCOMES:
                 yield RadioButton(OUTCOME_LABELS[outcome], id=f"outcome-{outcome}")
@@ -58,6 +61,17 @@ class CodingTaskScreen(Screen[bool]):
         self.query_one("#outcome", RadioSet).border_title = "Outcome"
         self.query_one("#session-notes", TextArea).border_title = "Notes"
         self.query_one("#outcome", RadioSet).focus()
+
+    def on_radio_set_changed(self) -> None:
+        """An outcome chosen: the attempt is over, the outline shows."""
+        self.query_one(AnswerOutline).reveal()
+
+    def on_countdown_expired(self) -> None:
+        self.query_one(AnswerOutline).reveal()
+
+    def action_outline(self) -> None:
+        """The answer outline: at once when the attempt is over, else after a warning."""
+        self.query_one(AnswerOutline).ask()
 
     @property
     def outcome(self) -> Outcome | None:

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Static
 
 from planner.tui.modes import MODES, PUSHED_SCREENS, screen_class_of
 from planner.tui.widgets.key_bar import KeyBar
+from planner.tui.widgets.row_table import RowTable
 
 
 def binding_ids(app: type[App[Any]] | App[Any]) -> set[str]:
@@ -63,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
             yield Static("Keys", id="help-title")
-            yield DataTable(id="help-keys", cursor_type="row", zebra_stripes=False)
+            yield RowTable(id="help-keys", cursor_type="row", zebra_stripes=False)
             yield Static(
                 "Every key of a screen is also in its command palette (ctrl+p).", id="help-tip"
             )

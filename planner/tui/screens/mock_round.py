@@ -15,11 +15,15 @@ from textual.widgets import DataTable, Static, TextArea
 
 from planner.core.practice.drill import DESIGN_FRAMEWORK, MOCK_MINUTES
 from planner.tui.host import workspace_of
+from planner.tui.widgets.answer_outline import AnswerOutline
 from planner.tui.widgets.countdown import Countdown
 from planner.tui.widgets.key_bar import KeyBar
+from planner.tui.widgets.row_table import RowTable
 from planner.workspace import Workspace
 
 SCORE_TEXT = ("0 missed", "1 partly", "2 covered")
+
+SCORING_HINT = "0, 1 or 2 scores the step under the cursor and moves on to the next"
 
 
 class MockRoundScreen(Screen[bool]):
@@ -35,6 +39,7 @@ class MockRoundScreen(Screen[bool]):
         # other digits would fall through to the app and switch modes mid-round
         Binding("3,4,5,6,7,8,9", "out_of_range", show=False),
         Binding("ctrl+s", "save", "Save mock", id="mock.save", priority=True),
+        Binding("ctrl+o", "outline", "Outline", id="mock.outline"),
         Binding("escape", "cancel", "Cancel", id="mock.cancel"),
     ]
 
@@ -54,7 +59,9 @@ class MockRoundScreen(Screen[bool]):
         yield Static(Content(f"Mock design round · {self.practice_id}"), id="session-title")
         yield Countdown(self.minutes * 60, self.workspace.clock, id="session-countdown")
         yield Static(Content(prompt), id="session-prompt")
-        yield DataTable(id="checklist", cursor_type="row")
+        yield AnswerOutline(practice.answer if practice is not None else "", id="session-outline")
+        yield Static(Content(SCORING_HINT), id="checklist-hint")
+        yield RowTable(id="checklist", cursor_type="row")
         yield TextArea(id="session-notes", soft_wrap=True)
         yield KeyBar()
 
@@ -73,7 +80,16 @@ class MockRoundScreen(Screen[bool]):
         self.scores[step] = max(0, min(2, score))
         table.update_cell(step, "score", Text(SCORE_TEXT[self.scores[step]]))
         if table.cursor_row < len(DESIGN_FRAMEWORK) - 1:
-            table.move_cursor(row=table.cursor_row + 1)
+            table.move_cursor(row=table.cursor_row + 1)  # (the hint above says so)
+        else:
+            self.query_one(AnswerOutline).reveal()  # the last step scored: the round is over
+
+    def on_countdown_expired(self) -> None:
+        self.query_one(AnswerOutline).reveal()
+
+    def action_outline(self) -> None:
+        """The answer outline: at once when the round is over, else after a warning."""
+        self.query_one(AnswerOutline).ask()
 
     def action_out_of_range(self) -> None:
         self.notify("Score each step 0 (missed), 1 (partly) or 2 (covered)", timeout=2)

@@ -24,6 +24,7 @@ from planner.tui.plan_form import (
     read_interview,
 )
 from planner.tui.widgets.key_bar import KeyBar
+from planner.tui.widgets.row_table import RowTable
 from planner.workspace import Workspace
 
 ERROR_FIELDS = ("name", "date", "rounds", "interviews", "minutes", "days-off", "start")
@@ -57,7 +58,7 @@ class PlanSetupScreen(Screen[bool]):
         yield Static(Content(title), id="setup-title")
         with VerticalScroll(id="setup-form"):
             yield Label("Interviews", classes="section")
-            yield DataTable(id="interview-list", cursor_type="row", show_cursor=True)
+            yield RowTable(id="interview-list", cursor_type="row", show_cursor=True)
             yield Label(id="error-interviews", classes="error-text")
             with Horizontal(classes="row"):
                 with Vertical(classes="field"):

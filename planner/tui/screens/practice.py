@@ -22,6 +22,7 @@ from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
+from planner.tui.widgets.row_table import RowTable
 
 SECTION_LABELS = {
     "review": "Review",
@@ -52,9 +53,9 @@ class PracticeScreen(PlannerScreen):
     def compose(self) -> ComposeResult:
         yield ModeTabs(self.MODE, self.workspace.today)
         yield Static(id="practice-summary")
-        yield DataTable(id="practice-items", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="practice-items", cursor_type="row", zebra_stripes=True)
         yield Static(id="log-title")
-        yield DataTable(id="practice-log", cursor_type="row")
+        yield RowTable(id="practice-log", cursor_type="row")
         yield KeyBar()
 
     def refresh_view(self) -> None:

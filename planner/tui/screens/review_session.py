@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from planner.core.progress import RATINGS, Rating
 from planner.tui.host import workspace_of
+from planner.tui.widgets.answer_outline import reflow
 from planner.tui.widgets.key_bar import KeyBar
 from planner.workspace import Workspace
 
@@ -167,17 +168,3 @@ def rating_counts(ratings: Sequence[tuple[str, Rating]]) -> str:
     """ "again 1, good 3" in the order of the ratings."""
     counts = {r: sum(1 for _pid, x in ratings if x == r) for r in RATINGS}
     return ", ".join(f"{r} {n}" for r, n in counts.items() if n) or "none"
-
-
-def reflow(outline: str) -> str:
-    """Join the indented continuation lines of an outline's bullets, so the terminal wraps
-    each bullet to its own width instead of breaking the YAML's short lines again."""
-    lines: list[str] = []
-    for line in outline.splitlines():
-        stripped = line.strip()
-        continues = line[:1].isspace() and stripped[:2] not in ("- ", "* ")
-        if lines and continues and stripped:
-            lines[-1] = f"{lines[-1]} {stripped}"
-        else:
-            lines.append(line.rstrip())
-    return "\n".join(lines)

@@ -18,6 +18,7 @@ from planner.tui.screens.plan_actions import ask_pin, push_after, toggle_skip
 from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
+from planner.tui.widgets.row_table import RowTable
 
 
 class ScheduleScreen(PlannerScreen):
@@ -47,7 +48,7 @@ class ScheduleScreen(PlannerScreen):
     def compose(self) -> ComposeResult:
         yield ModeTabs(self.MODE, self.workspace.today)
         yield Static(id="schedule-summary")
-        yield DataTable(id="agenda", cursor_type="row")
+        yield RowTable(id="agenda", cursor_type="row")
         yield KeyBar()
 
     def refresh_view(self) -> None:

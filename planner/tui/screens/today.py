@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import DataTable, Label, Static
 
@@ -35,6 +35,7 @@ from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.minutes_bar import MinutesBar
 from planner.tui.widgets.mode_tabs import ModeTabs
+from planner.tui.widgets.row_table import RowTable
 
 MINUTE_STEP = 15
 """`+` and `-` record or take back this many minutes."""
@@ -79,9 +80,10 @@ class TodayScreen(DropFixKey, PlannerScreen):
         with Horizontal(id="today-progress"):
             yield Label(id="minutes-label")
             yield MinutesBar(id="minutes-bar")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Static(id="empty")
-        yield Static(id="coming")
+        with Vertical(id="today-body"):  # only this part scrolls: the table, within it
+            yield RowTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            yield Static(id="empty")
+            yield Static(id="coming")
         yield KeyBar()
 
     def refresh_view(self) -> None:
@@ -150,7 +152,7 @@ class TodayScreen(DropFixKey, PlannerScreen):
             table.add_row(
                 Text("[x]" if row.done else "[ ]", style="bold" if row.done else ""),
                 cell(row.title, title_w, "strike dim" if row.done else ""),
-                cell(row.resource or row.kind, resource_w, style),
+                cell(row.resource, resource_w, style),
                 cell(", ".join(row.rounds), rounds_w, style),
                 cell(_minutes_text(row), minutes_w, style),
                 key=row.id,
