@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import click
+
 from planner.cli import cli
-from planner.cli.context import env, fail, global_options
+from planner.cli.context import env, global_options
 from planner.paths import keymap_path
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from planner.tui.keymap import Keymap
 
 
 def run_tui() -> None:
@@ -23,23 +27,27 @@ def run_tui() -> None:
         syllabus=syllabus,
         store=store,
         today=e.resolved_today(),
-        keymap=keymap,
+        keymap=keymap.keys,
+        keymap_problems=keymap.problems,
+        keymap_file=str(keymap.path or "keys.toml"),
         schedule_cache=e.schedule_cache(),
     ).run()
 
 
-def _keymap(app_class: type[App[Any]]) -> dict[str, str]:
-    """The person's `keys.toml`, checked against the app's binding ids ({} when absent)."""
+def _keymap(app_class: type[App[Any]]) -> Keymap:
+    """The person's `keys.toml`, checked against the app's bindings (nothing when absent);
+    each mistake is printed, and the app starts with the default keys of those bindings."""
+    from planner.tui.keymap import Keymap, load_keymap
+
     path = keymap_path()
     if not path.exists():
-        return {}
-    from planner.tui.keymap import KeymapError, load_keymap
-    from planner.tui.screens.help import binding_ids
+        return Keymap()
+    from planner.tui.screens.help import binding_ids, binding_scopes
 
-    try:
-        return load_keymap(path, binding_ids(app_class))
-    except KeymapError as exc:
-        fail(str(exc))
+    keymap = load_keymap(path, binding_ids(app_class), binding_scopes(app_class))
+    for line in keymap.lines():
+        click.echo(f"planner: {line}", err=True)
+    return keymap
 
 
 @cli.command()

@@ -4,7 +4,7 @@ Screens live in `screens/`, one per file; what they show comes from the workspac
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
@@ -71,9 +71,14 @@ class PlannerApp(App[None]):
         *,
         clock: Callable[[], dt.datetime] | None = None,
         keymap: Mapping[str, str] | None = None,
+        keymap_problems: Sequence[str] = (),
+        keymap_file: str = "keys.toml",
         schedule_cache: Path | None = None,
     ) -> None:
+        """`keymap_problems`: what was wrong in the person's keys file, said on start."""
         super().__init__()
+        self.keymap_problems = tuple(keymap_problems)
+        self.keymap_file = keymap_file
         if keymap:
             self.set_keymap(dict(keymap))
         self.workspace = Workspace(
@@ -91,6 +96,10 @@ class PlannerApp(App[None]):
     def on_mount(self) -> None:
         self.set_interval(self.STORE_CHECK_SECONDS, self.check_store)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.keymap_problems:
+            problems = "\n".join(f"• {p}" for p in self.keymap_problems)
+            title = f"Mistakes in {self.keymap_file}"
+            self.notify(problems, title=title, severity="warning", timeout=15, markup=False)
         if self.workspace.plan is None:
             self.edit_plan(first_run=True)
 

@@ -22,6 +22,27 @@ def binding_ids(app: type[App[Any]] | App[Any]) -> set[str]:
     return {b.id for _, group in binding_groups(app) for b in group if b.id}
 
 
+def binding_scopes(app: type[App[Any]] | App[Any]) -> list[tuple[str, dict[str, str]]]:
+    """Per screen, its name and the default keys of every binding active there (the app's
+    and its own; binding id, or action without one, -> keys): where two may not share a key."""
+    screens: list[tuple[str, Any]] = []
+    for mode in MODES:
+        screen_class = screen_class_of(mode)
+        if screen_class is not None:
+            screens.append((getattr(screen_class, "HELP_GROUP", "") or mode.title, screen_class))
+    for pushed in PUSHED_SCREENS:
+        extra = pushed.screen_class()
+        screens.append((getattr(extra, "HELP_GROUP", "") or extra.__name__, extra))
+    scopes: list[tuple[str, dict[str, str]]] = []
+    for name, screen_class in screens:
+        keys: dict[str, str] = {}
+        for binding in Binding.make_bindings([*app.BINDINGS, *screen_class.BINDINGS]):
+            ident = binding.id or binding.action
+            keys[ident] = f"{keys[ident]},{binding.key}" if ident in keys else binding.key
+        scopes.append((f"the {name} screen", keys))
+    return scopes
+
+
 def binding_groups(app: type[App[Any]] | App[Any]) -> list[tuple[str, list[Binding]]]:
     """(heading, bindings) for the app and every screen, in the order a person meets them."""
     groups: list[tuple[str, list[Binding]]] = [("Everywhere", _described(app.BINDINGS))]
