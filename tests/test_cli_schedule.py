@@ -281,7 +281,7 @@ def test_minutes_recorded_today_use_up_todays_capacity(data_dir: Path, syllabus_
         {"kind": "study", "id": "book/ch2", "minutes": 50, "rounds": ["ra"]}
     ]
     text = run(syllabus_file, "today").output
-    assert "100/60 min (100 done)" in text
+    assert "100/60 min (100 done, 40 over)" in text
 
 
 PRACTICE = """\

@@ -173,14 +173,14 @@ async def test_tick_is_stored_and_updates_today_and_schedule(store: Store) -> No
         assert minutes is not None
         assert cell_text(table, first, "check") == "[ ]"
         bar = today.query_one("#minutes-bar", MinutesBar)
-        assert bar.done == 0
+        capacity = 90  # the fixed plan's Wednesday
+        assert bar.value == 0
         await pilot.press("space")
         await pilot.pause()
         assert cell_text(table, first, "check") == "[x]"
-        assert bar.done == minutes.minutes
+        assert bar.value == minutes.minutes / capacity
         label = str(today.query_one("#minutes-label", Label).render())
-        assert label.startswith(f"{format_minutes(minutes.minutes)} of ")
-        assert bar.total <= 90
+        assert label == f"{format_minutes(minutes.minutes)} of {format_minutes(capacity)} today"
         await pilot.press("2")
         await pilot.pause()
         schedule = app.screen
@@ -237,7 +237,7 @@ async def test_partial_minutes_add_and_take_back(store: Store) -> None:
         await pilot.pause()
         assert store.load_progress().of(first).minutes_spent == 30
         assert cell_text(table, first, "minutes").startswith("30/")
-        assert app.screen.query_one("#minutes-bar", MinutesBar).done == 30
+        assert app.screen.query_one("#minutes-bar", MinutesBar).value == 30 / 90
         await pilot.press("minus", "minus", "minus")
         await pilot.pause()
         assert store.load_progress().of(first).minutes_spent == 0

@@ -118,9 +118,9 @@ def test_today_rows_merge_done_work_and_planned_sessions() -> None:
     assert rows[1].resource == "The [bold]Book[/]"
     assert rows[1].url == "https://example.org/book"
     assert (rows[2].title, rows[2].resource) == ("Explain ch1", "Drill")
-    totals = today_totals(rows)
-    assert (totals.done_minutes, totals.total_minutes) == (40, 90)
-    assert totals.text == "40m of 1h30m today"
+    totals = today_totals(rows, 120)
+    assert (totals.done_minutes, totals.planned_minutes) == (40, 50)
+    assert totals.text == "40m of 2h today"
 
 
 def test_work_recorded_today_leaves_only_the_rest_of_the_day() -> None:
@@ -140,9 +140,9 @@ def test_work_recorded_today_leaves_only_the_rest_of_the_day() -> None:
     assert (day.capacity, day.worked) == (90, 60)
     assert day.used <= 30
     rows = today_rows(tiny, schedule(tiny, the_plan, ticked, TODAY), ticked, TODAY)
-    totals = today_totals(rows)
+    totals = today_totals(rows, day.capacity)
     assert totals.done_minutes == 60
-    assert totals.total_minutes <= 90
+    assert totals.done_minutes + totals.planned_minutes <= 90
     # Work recorded on another day does not shrink today.
     yesterday = Progress(work=(WorkEntry(TODAY - dt.timedelta(days=1), "book/ch1", 60),))
     day = schedule(tiny, the_plan, yesterday, TODAY).day(TODAY)

@@ -124,7 +124,9 @@ def _day_lines(syllabus: Syllabus, day: Day, done: Sequence[str] = ()) -> list[s
     else:
         notes = f"{day.worked + day.used}/{day.capacity} min"
         if day.worked:
-            notes += f" ({day.worked} done)"
+            notes += f" ({day.worked} done"
+            over = day.worked - day.capacity
+            notes += f", {over} over)" if over > 0 else ")"
         if day.mock_for:
             notes += f"  mock day for {', '.join(day.mock_for)}"
     lines = [f"{head}  {notes}", *done]

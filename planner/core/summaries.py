@@ -50,12 +50,32 @@ class TodayRow:
 
 @dataclass(frozen=True, slots=True)
 class TodayTotals:
+    """Today's minutes: done against the day's capacity (the plan's minutes for today)."""
+
     done_minutes: int
-    total_minutes: int
+    planned_minutes: int
+    """Still planned today."""
+    capacity: int
+
+    @property
+    def over_minutes(self) -> int:
+        """Minutes done beyond the day's capacity."""
+        return max(0, self.done_minutes - self.capacity)
+
+    @property
+    def fraction(self) -> float:
+        """Done out of capacity (1 and more when the day is used up or ran over)."""
+        if self.capacity <= 0:
+            return 1.0 if self.done_minutes else 0.0
+        return self.done_minutes / self.capacity
 
     @property
     def text(self) -> str:
-        return f"{format_minutes(self.done_minutes)} of {format_minutes(self.total_minutes)} today"
+        done, capacity = format_minutes(self.done_minutes), format_minutes(self.capacity)
+        if self.capacity <= 0:
+            return f"{done} today, a day off" if self.done_minutes else "A day off"
+        over = f", {format_minutes(self.over_minutes)} over" if self.over_minutes else ""
+        return f"{done} of {capacity} today{over}"
 
 
 def today_rows(
@@ -120,9 +140,21 @@ def _resource(syllabus: Syllabus, any_id: str, kind: WorkKind, session: Session 
     return f"{label} from the {OUTLINE_RESOURCE}" if session and session.from_outline else label
 
 
-def today_totals(rows: Sequence[TodayRow]) -> TodayTotals:
-    done = sum(r.done_minutes for r in rows)
-    return TodayTotals(done_minutes=done, total_minutes=done + sum(r.planned_minutes for r in rows))
+def today_totals(rows: Sequence[TodayRow], capacity: int) -> TodayTotals:
+    """The minutes of Today's rows against the day's `capacity`."""
+    return TodayTotals(
+        done_minutes=sum(r.done_minutes for r in rows),
+        planned_minutes=sum(r.planned_minutes for r in rows),
+        capacity=capacity,
+    )
+
+
+def today_capacity(schedule: Schedule, plan: Plan | None, today: dt.date) -> int:
+    """The minutes the plan gives today (those of the schedule's day when it has one)."""
+    day = schedule.day(today)
+    if day is not None:
+        return day.capacity
+    return plan.capacity(today) if plan is not None else 0
 
 
 def provisional_schedule(schedule: Schedule, progress: Progress, today: dt.date) -> Schedule:
@@ -137,6 +169,17 @@ def provisional_schedule(schedule: Schedule, progress: Progress, today: dt.date)
             )
             days[k] = replace(day, sessions=kept)
     return replace(schedule, days=tuple(days))
+
+
+def reviews_today_text(due: Sequence[str], schedule: Schedule, today: dt.date) -> str:
+    """How many of the `due` reviews today holds (the review rows Today lists), and how many
+    more are due than today's time holds: "7 reviews today (2 more due, no time today)"."""
+    day = schedule.day(today)
+    planned = {s.id for s in day.sessions if s.kind == "review"} if day is not None else set()
+    held = sum(1 for pid in due if pid in planned)
+    more = len(due) - held
+    text = f"{held} review{'' if held == 1 else 's'} today"
+    return text + (f" ({more} more due, no time today)" if more else "")
 
 
 def next_working_day(schedule: Schedule, today: dt.date) -> Day | None:

@@ -18,6 +18,7 @@ from planner.core.practice.drill import (
     practice_log_rows,
     practice_rows,
 )
+from planner.core.summaries import reviews_today_text
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar
@@ -78,7 +79,11 @@ class PracticeScreen(PlannerScreen):
         mocks = [r for r in self._log if r.kind == "mock"]
         size = self._drill_size()
         parts = [
-            f"{count['review']} review{'' if count['review'] == 1 else 's'} due today",
+            reviews_today_text(
+                [r.practice_id for r in self._rows if r.section == "review"],
+                self.workspace.schedule,
+                self.workspace.today,
+            ),
             f"{count['repractice']} coding task{'' if count['repractice'] == 1 else 's'}"
             " to re-practise",
             f"drill: {size} questions in {DRILL_MINUTES} min",

@@ -19,6 +19,7 @@ from planner.core.summaries import (
     next_interview,
     next_working_day,
     plan_status,
+    today_capacity,
     today_rows,
     today_totals,
 )
@@ -91,10 +92,9 @@ class TodayScreen(DropFixKey, PlannerScreen):
         schedule = self._shown = schedule_to_show(self.app, ws, lambda: redraw_shown(self.app))
         self._rows = today_rows(ws.syllabus, schedule, ws.progress, ws.today)
         self._draw_banner()
-        totals = today_totals(self._rows)
+        totals = today_totals(self._rows, today_capacity(schedule, ws.plan, ws.today))
         self.query_one("#minutes-label", Label).update(Content(totals.text))
-        bar = self.query_one("#minutes-bar", MinutesBar)
-        bar.update(done=totals.done_minutes, total=totals.total_minutes)
+        self.query_one("#minutes-bar", MinutesBar).update(totals.fraction)
         self._draw_table()
         self._draw_coming()
         self.refresh_bindings()

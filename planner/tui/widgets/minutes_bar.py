@@ -1,4 +1,5 @@
-"""A one-line bar of today's minutes: done out of planned, with the percentage.
+"""A one-line bar of today's minutes: done out of the day's capacity, with the percentage
+(in the warning colour past 100%: the day ran over).
 
 Lighter than Textual's ProgressBar (no animation, no ETA clock): it is on the first screen,
 so it is part of start-up."""
@@ -20,23 +21,23 @@ class MinutesBar(Widget):
     }
     """
 
-    done: reactive[int] = reactive(0)
-    total: reactive[int] = reactive(1)
+    value: reactive[float] = reactive(0.0)
+    """Done out of capacity: 1.0 is the whole day, more is over it."""
 
-    def update(self, *, done: int, total: int) -> None:
-        self.total = max(1, total)
-        self.done = max(0, done)
+    def update(self, fraction: float) -> None:
+        self.value = max(0.0, fraction)
 
     @property
     def fraction(self) -> float:
-        return min(1.0, self.done / self.total)
+        return min(1.0, self.value)
 
     def render(self) -> RenderResult:
-        percent = f" {round(self.fraction * 100):3d}%"
+        percent = f" {round(self.value * 100):3d}%"
         width = max(1, self.size.width - len(percent))
         filled = round(self.fraction * width)
+        over = self.value > 1.0
         return Content.assemble(
-            ("━" * filled, "$success"),
+            ("━" * filled, "$warning" if over else "$success"),
             ("━" * (width - filled), "$foreground 20%"),
-            percent,
+            (percent, "bold $warning" if over else ""),
         )
