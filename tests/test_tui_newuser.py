@@ -214,8 +214,9 @@ async def test_schedule_shows_the_minutes_of_long_sessions_at_80_columns(store: 
         table = screen.query_one("#agenda", DataTable)
         sessions = [str(table.get_cell(key, "session")) for key in screen._row_ids]
         assert any("…" in text for text in sessions)  # long titles are cut...
-        for text in sessions:  # ...before their minutes, which always show
-            assert re.search(r"…?  (\d+h)?(\d+m)?$", text) and text[-1] in "hm", text
+        for key in screen._row_ids:  # ...and their minutes always show, in their own column
+            minutes = str(table.get_cell(key, "minutes")).strip()
+            assert re.fullmatch(r"(\d+h)?(\d+m)?", minutes) and minutes, key
 
 
 # --- practice screens ---------------------------------------------------------------------

@@ -27,6 +27,10 @@ class AgendaEntry:
     partial: bool = False
     """Recorded work on a study item that was not finished that day (shown as progress,
     not as a tick)."""
+    from_outline: bool = False
+    """A drill from the answer outline (before the items that teach it)."""
+    late_after: dt.date | None = None
+    """A planned session after the last day its work was due by (late), that day."""
 
 
 def _finished_on(progress: Progress, entry: WorkEntry) -> bool:
@@ -69,6 +73,7 @@ def agenda(
     interviews_on: dict[dt.date, list[str]] = {}
     for interview in plan.interviews if plan is not None else ():
         interviews_on.setdefault(interview.date, []).append(interview.name)
+    due_by = {late.id: late.deadline for late in schedule.late}
     last_candidates = [d.date for d in schedule.days] + list(interviews_on) + [today]
     last = max(last_candidates)
     days: list[AgendaDay] = []
@@ -117,7 +122,15 @@ def agenda(
                 for e in done_here
             )
             planned_entries = tuple(
-                AgendaEntry(s.kind, s.id, session_title(syllabus, s), s.minutes) for s in sessions
+                AgendaEntry(
+                    s.kind,
+                    s.id,
+                    session_title(syllabus, s, labelled=False),
+                    s.minutes,
+                    from_outline=s.from_outline,
+                    late_after=due if (due := due_by.get(s.id)) is not None and day > due else None,
+                )
+                for s in sessions
             )
             entries = done_entries + planned_entries
             days.append(

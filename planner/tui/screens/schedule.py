@@ -13,12 +13,18 @@ from textual.widgets import DataTable, Static
 
 from planner.core.labels import format_minutes
 from planner.core.schedule.agenda import AgendaDay, AgendaEntry, agenda
+from planner.core.schedule.titles import KIND_LABELS
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.screens.plan_actions import ask_pin, push_after, toggle_skip
 from planner.tui.widgets.cells import cell, split_widths
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
 from planner.tui.widgets.row_table import RowTable
+
+MINUTES_W = 7
+
+LATE_MARK = "! "
+"""Before a session after the day its work was due by (the Rounds column says when)."""
 
 
 class ScheduleScreen(PlannerScreen):
@@ -71,10 +77,11 @@ class ScheduleScreen(PlannerScreen):
         table.clear(columns=True)
         width = self.size.width or 80
         self._kind_w = kind_w = 22 if width >= 100 else 12
-        (session_w,) = split_widths(width, [12, 9, kind_w], [1])
+        (session_w,) = split_widths(width, [12, 9, MINUTES_W, kind_w], [1])
         table.add_column("Day", key="day", width=12)
-        table.add_column("Used/cap", key="minutes", width=9)
+        table.add_column("Used/cap", key="used", width=9)
         table.add_column("Session", key="session", width=session_w)
+        table.add_column("Minutes", key="minutes", width=MINUTES_W)
         table.add_column("Rounds / kind" if kind_w > 12 else "Rounds", key="kind", width=kind_w)
         self._row_ids.clear()
         self._entries.clear()
@@ -92,6 +99,7 @@ class ScheduleScreen(PlannerScreen):
                     Text(""),
                     Text(f"{week:%a %d %b} – {end:%a %d %b}", style="bold"),
                     Text(""),
+                    Text(""),
                     key=key,
                 )
             self._add_day(table, day, today, session_w)
@@ -106,36 +114,46 @@ class ScheduleScreen(PlannerScreen):
             base = "bold"
         label = f"{'▶ ' if day.date == today else ''}{day.date:%a %d %b}"
         used = f"{day.used}/{day.capacity}m" if day.capacity or day.used else "–"
-        lines: list[tuple[Text, Text, str | None, str | None]] = []
+        blank = Text("")
+        lines: list[tuple[Text, Text, Text, str | None, str | None]] = []
         for name in day.interviews:
-            lines.append((cell(f"Interview: {name}", width, "bold reverse"), Text(""), None, None))
+            lines.append(
+                (cell(f"Interview: {name}", width, "bold reverse"), blank, blank, None, None)
+            )
         if day.off and not day.entries:
-            lines.append((cell("day off", width, "italic dim"), Text(""), None, None))
+            lines.append((cell("day off", width, "italic dim"), blank, blank, None, None))
         for entry in day.entries:
             mark = ("◐ " if entry.partial else "✓ ") if entry.done else ""
             style = "dim" if entry.done else ""
             if entry.kind != "study":
                 style = f"{style} italic".strip()
+            if entry.late_after is not None:
+                mark, style = LATE_MARK, f"{style} bold".strip()
+            what = (
+                _rounds_of(self, entry.id)
+                if entry.kind == "study"
+                else KIND_LABELS.get(entry.kind, entry.kind)
+            )
+            if entry.from_outline:
+                what = "Drill from the outline" if self._kind_w > 12 else "From outline"
+            if entry.late_after is not None:
+                what = f"late: due {entry.late_after:%a %d %b}"
             lines.append(
                 (
-                    _session_cell(
-                        f"{mark}{entry.title}", format_minutes(entry.minutes), width, style
-                    ),
-                    cell(
-                        entry.kind if entry.kind != "study" else _rounds_of(self, entry.id),
-                        self._kind_w,
-                    ),
+                    cell(f"{mark}{entry.title}", width, style),
+                    cell(format_minutes(entry.minutes), MINUTES_W, style),
+                    cell(what, self._kind_w, "bold" if entry.late_after else ""),
                     entry.id if entry.kind == "study" else None,
                     entry.id if _movable(day, entry) else None,
                 )
             )
         if day.mock_for and not day.entries:
             mock = cell(f"mock day for {', '.join(day.mock_for)}", width)
-            lines.append((mock, Text(""), None, None))
+            lines.append((mock, blank, blank, None, None))
         if not lines:
             note = "nothing done" if day.past else "free"
-            lines.append((cell(note, width, "dim"), Text(""), None, None))
-        for index, (session, kind, item_id, planned_id) in enumerate(lines):
+            lines.append((cell(note, width, "dim"), blank, blank, None, None))
+        for index, (session, minutes, kind, item_id, planned_id) in enumerate(lines):
             key = f"{day.date.isoformat()}#{index}"
             if item_id is not None:
                 self._row_ids[key] = item_id
@@ -145,6 +163,7 @@ class ScheduleScreen(PlannerScreen):
                 Text(label, style=base) if index == 0 else Text(""),
                 Text(used, style=base) if index == 0 else Text(""),
                 session,
+                minutes,
                 kind,
                 key=key,
             )
@@ -231,14 +250,6 @@ class ScheduleScreen(PlannerScreen):
 def _rounds_of(screen: ScheduleScreen, item_id: str) -> str:
     item = screen.workspace.syllabus.item(item_id)
     return ", ".join(item.rounds) if item else ""
-
-
-def _session_cell(title: str, minutes: str, width: int, style: str) -> Text:
-    """The title cut so that its minutes after it always show."""
-    suffix = f"  {minutes}"
-    text = cell(title, max(1, width - len(suffix)), style)
-    text.append(suffix, style=style)
-    return text
 
 
 def _movable(day: AgendaDay, entry: AgendaEntry) -> bool:
