@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -313,7 +314,7 @@ def test_drills_and_reviews_show_in_the_plan(data_dir: Path, syllabus_file: Path
     ch2_days = [d["date"] for d in document["days"] for s in d["sessions"] if s["id"] == "book/ch2"]
     assert drill_day >= max(ch2_days)
     text = run(syllabus_file, "plan").output
-    assert "Review: What is [red]one[/red]?" in text
+    assert re.search(r"\n    review +\d+m  What is \[red\]one\[/red\]\?", text), text
 
 
 def test_today_lists_the_work_already_done_today(data_dir: Path, syllabus_file: Path) -> None:

@@ -132,10 +132,11 @@ def _day_lines(syllabus: Syllabus, day: Day, done: Sequence[str] = ()) -> list[s
     lines = [f"{head}  {notes}", *done]
     for session in day.sessions:
         rounds = f"  [{', '.join(session.rounds)}]" if session.rounds else ""
-        lines.append(
-            f"    {session.kind:<6} {format_minutes(session.minutes):>6}  "
-            f"{session_title(syllabus, session)}{rounds}"
-        )
+        # (the kind stands before the title: no "Drill: " in it)
+        title = session_title(syllabus, session, labelled=False)
+        if session.from_outline:
+            title += " (from the answer outline)"
+        lines.append(f"    {session.kind:<6} {format_minutes(session.minutes):>6}  {title}{rounds}")
     return lines
 
 
