@@ -101,14 +101,73 @@ def test_round_trip_through_an_empty_data_dir_is_identical(tmp_path: Path) -> No
         assert undone is not None and undone.payload["id"] == "gone/orphan"
 
 
-def test_import_replaces_everything(tmp_path: Path, data_dir: Path) -> None:
+def test_import_over_stored_work_needs_replace_and_keeps_a_backup(
+    tmp_path: Path, data_dir: Path
+) -> None:
     fill(data_dir)
+    before = stored(data_dir)
     empty_dir = tmp_path / "empty"
     out = tmp_path / "empty.json"
     assert run("export", "json", "-o", str(out), "--data-dir", str(empty_dir)).exit_code == 0
-    assert run("import", str(out)).exit_code == 0
+    refused = run("import", str(out))
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"planner: {out}: the data folder already holds a plan and progress; "
+        "add --replace to replace them (a backup of them is kept)\n"
+    )
+    assert stored(data_dir) == before  # nothing changed
+    result = run("import", str(out), "--replace")
+    assert result.exit_code == 0, result.output
     state = stored(data_dir)
     assert state["plan"] is None and state["events"] == [] and state["progress"] == []
+    (backup,) = (data_dir / "backups").iterdir()
+    assert backup.name.startswith("before-import-") and backup.suffix == ".json"
+    assert f"the state it replaced is in {backup} ('planner undo' puts it back)" in result.stdout
+    assert json.loads(backup.read_text()) == before
+
+
+def test_done_import_undo_brings_the_tick_back(tmp_path: Path, data_dir: Path) -> None:
+    """The issue's case: done X, import a backup, undo: X's progress is back."""
+    fill(data_dir)
+    other = tmp_path / "other"
+    fill(other)
+    backup_file = tmp_path / "backup.json"
+    assert run("export", "json", "-o", str(backup_file), "--data-dir", str(other)).exit_code == 0
+    done = run("done", "hundred-page-ml/ch3")
+    assert done.exit_code == 0, done.output
+    before = stored(data_dir)
+    assert run("import", str(backup_file), "--replace").exit_code == 0
+    assert stored(data_dir) != before
+    undone = run("undo")
+    assert undone.exit_code == 0
+    assert undone.output == f"undone: the import of {backup_file} (the state before it is back)\n"
+    assert stored(data_dir) == before  # the tick and everything before the import
+    again = run("undo")  # then the history before the import, as before it
+    assert again.output.startswith("undone: done hundred-page-ml/ch3")
+
+
+def test_an_import_into_an_empty_folder_needs_no_replace_and_undo_walks_its_history(
+    tmp_path: Path,
+) -> None:
+    source, target = tmp_path / "source", tmp_path / "target"
+    fill(source)
+    out = tmp_path / "state.json"
+    assert run("export", "json", "-o", str(out), "--data-dir", str(source)).exit_code == 0
+    result = run("import", str(out), "--data-dir", str(target))
+    assert result.exit_code == 0 and "backup" not in result.output
+    assert not (target / "backups").exists()
+
+
+def test_a_state_file_cannot_smuggle_the_stores_own_settings(tmp_path: Path) -> None:
+    target = tmp_path / "target"
+    out = tmp_path / "state.json"
+    assert run("export", "json", "-o", str(out), "--data-dir", str(tmp_path / "e")).exit_code == 0
+    data = json.loads(out.read_text())
+    data["settings"] = {"_import": '{"backup": "/etc/passwd", "seq": 99}', "theme": "nord"}
+    out.write_text(json.dumps(data))
+    assert run("import", str(out), "--data-dir", str(target)).exit_code == 0
+    assert stored(target)["settings"] == {"theme": "nord"}
+    assert run("undo", "--data-dir", str(target)).output == "nothing to undo\n"
 
 
 def test_export_file_is_replaced_atomically(tmp_path: Path, data_dir: Path) -> None:

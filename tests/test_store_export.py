@@ -60,11 +60,12 @@ def test_import_then_keep_working(data_dir: Path, tmp_path: Path) -> None:
         store.record_done("b", DAY, 5)
         seqs = [e.seq for e in store.events()]
         assert seqs == sorted(seqs) and len(set(seqs)) == len(seqs)
-        # the imported history can be undone, newest first
+        # what was done since is undone first, then the import itself: the state before it
         assert store.undo() is not None  # b
         undone = store.undo()
-        assert undone is not None and undone.action == "mock"
-        assert store.load_progress().mocks == ()
+        assert undone is not None and undone.action == "import"
+        assert set(store.load_progress().items) == {"old"}
+        assert [e.action for e in store.events()] == ["done"]
 
 
 def test_bad_import_leaves_the_store_as_it_was(data_dir: Path) -> None:

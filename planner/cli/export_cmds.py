@@ -53,9 +53,13 @@ def export_command(format_name: str, output: Path | None) -> None:
 
 @cli.command("import")
 @click.argument("file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--replace", is_flag=True, help="Replace what the data folder holds (a backup is kept)."
+)
 @global_options
-def import_command(file: Path) -> None:
-    """Replace the whole state with a `planner export json` file."""
+def import_command(file: Path, replace: bool) -> None:
+    """Replace the whole state with a `planner export json` file. The state it replaces is
+    kept in the data folder's backups/, and `planner undo` puts it back."""
     try:
         if file.stat().st_size > MAX_IMPORT_BYTES:
             fail(f"{file}: larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB")
@@ -74,7 +78,18 @@ def import_command(file: Path) -> None:
     from planner.store.errors import StoreError
 
     try:
-        store.import_state(data)
+        store.checked_state(data)
+    except StoreError as exc:
+        fail(f"{file}: {exc}")
+    with store_errors():
+        empty = store.is_empty()
+    if not empty and not replace and not _confirmed(file):
+        fail(
+            f"{file}: the data folder already holds a plan and progress; "
+            "add --replace to replace them (a backup of them is kept)"
+        )
+    try:
+        backup = store.import_state(data, source=str(file))
     except StoreError as exc:
         fail(f"{file}: {exc}")
     summary = {
@@ -84,3 +99,14 @@ def import_command(file: Path) -> None:
     parts = ", ".join(f"{key} {count}" for key, count in summary.items())
     plan = "a plan" if data.get("plan") else "no plan"
     click.echo(f"imported {file}: {plan}; {parts}")
+    if backup is not None:
+        click.echo(f"the state it replaced is in {backup} ('planner undo' puts it back)")
+
+
+def _confirmed(file: Path) -> bool:
+    """On a terminal, the person says yes to replacing what is stored; elsewhere, no."""
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return False
+    return click.confirm(f"Replace the plan and progress stored here with {file}?", default=False)

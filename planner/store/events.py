@@ -82,6 +82,9 @@ def _describe(
             return f"done {ident} ({p.get('minutes', 0)} min on {day(str(p.get('on')))})"
         case "undone":
             return f"not done {ident}"
+        case "import":
+            source = f" of {p['source']}" if p.get("source") else ""
+            return f"the import{source} (the state before it is back)"
         case "minutes":
             return f"{int(p.get('minutes', 0)):+d} min on {ident} ({day(str(p.get('on')))})"
         case "skip":

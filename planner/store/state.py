@@ -92,12 +92,19 @@ def read_state(conn: sqlite3.Connection) -> dict[str, Any]:
             for row in conn.execute("SELECT * FROM events ORDER BY seq")
         ],
         "settings": {
-            row["key"]: row["value"] for row in conn.execute("SELECT * FROM settings ORDER BY key")
+            row["key"]: row["value"]
+            for row in conn.execute("SELECT * FROM settings ORDER BY key")
+            if not row["key"].startswith(PRIVATE_SETTING)
         },
     }
     if plan_row is not None:
         state["plan"] = plan_to_data(plan_from_json(plan_row["json"]))
     return state
+
+
+PRIVATE_SETTING = "_"
+"""Settings whose key starts so are the store's own (how to undo an import): never
+exported, never imported."""
 
 
 def write_state(conn: sqlite3.Connection, state: StateFile, plan: Plan | None) -> None:
@@ -136,5 +143,6 @@ def write_state(conn: sqlite3.Connection, state: StateFile, plan: Plan | None) -
         [(e.seq, e.at, e.action, dumps(e.payload), int(e.undone)) for e in state.events],
     )
     conn.executemany(
-        "INSERT INTO settings (key, value) VALUES (?, ?)", sorted(state.settings.items())
+        "INSERT INTO settings (key, value) VALUES (?, ?)",
+        sorted((k, v) for k, v in state.settings.items() if not k.startswith(PRIVATE_SETTING)),
     )

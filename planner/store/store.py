@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.core.plan import Plan
 from planner.core.plan_json import PlanError, plan_from_json, plan_to_json
@@ -50,6 +50,9 @@ from planner.store.events import (
     work_log,
 )
 from planner.store.migrations import SCHEMA_VERSION, migrate
+
+if TYPE_CHECKING:
+    from planner.store.schema import StateFile
 
 __all__ = ["UNDOABLE", "Event", "Store", "StoreError"]
 
@@ -534,8 +537,10 @@ class Store:
                 "ORDER BY seq DESC LIMIT 1",
                 sorted(UNDOABLE),
             ).fetchone()
-            if row is None:
-                return None
+            if row is None or _after_import(conn, row["seq"]):
+                imported = self._undo_import(conn)
+                if imported is not None or row is None:
+                    return imported
             event = event_from_row(row)
             try:
                 reverse(conn, event)
@@ -604,22 +609,114 @@ class Store:
             except PlanError as exc:
                 raise StoreError(f"the stored plan is not valid: {exc}") from None
 
-    def import_state(self, data: dict[str, Any]) -> None:
+    @staticmethod
+    def checked_state(data: dict[str, Any]) -> StateFile:
+        """An export, validated whole (StoreError naming the first problem)."""
+        from planner.store.schema import parse_state
+
+        try:
+            return parse_state(data)
+        except ValueError as exc:
+            raise StoreError(f"bad state file: {_one_line(exc)}") from None
+
+    def is_empty(self) -> bool:
+        """Nothing recorded yet: no plan, no event (settings such as the theme aside)."""
+        with self._read() as conn:
+            plan = conn.execute("SELECT 1 FROM plan LIMIT 1").fetchone()
+            event = conn.execute("SELECT 1 FROM events LIMIT 1").fetchone()
+        return plan is None and event is None
+
+    def import_state(self, data: dict[str, Any], source: str = "") -> Path | None:
         """Replace the whole state with an export (validated first; nothing changes on error).
+        When something was stored, the state it replaces is kept first in a file of the data
+        folder's `backups/`, named by the time (returned), and `undo` puts it back while
+        nothing was done since; into an empty store, undo walks the imported history.
 
         The imported event log becomes the history (no event is added for the import
         itself), so export -> import -> export gives identical JSON.
         """
+        from planner.store.schema import state_plan
+        from planner.store.state import write_state
+
+        state = self.checked_state(data)
+        plan = state_plan(state)
+        backup = None if self.is_empty() else self._backup(self.export_state())
+        with self._write() as conn:
+            write_state(conn, state, plan)
+            if backup is not None:
+                last = conn.execute("SELECT MAX(seq) FROM events").fetchone()[0] or 0
+                marker = {"backup": str(backup), "seq": last, "source": source}
+                conn.execute(
+                    "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                    (IMPORT_MARKER, json.dumps(marker)),
+                )
+        return backup
+
+    def _backup(self, state: dict[str, Any]) -> Path:
+        """Write `state` to a new file in `backups/` beside the database."""
+        from planner.files import write_atomically
+
+        folder = self.path.parent / "backups"
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = folder / f"before-import-{stamp}.json"
+        n = 1
+        while path.exists():
+            n += 1
+            path = folder / f"before-import-{stamp}-{n}.json"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            _owner_only(folder)
+            write_atomically(path, json.dumps(state, ensure_ascii=False, indent=1) + "\n")
+            _owner_only(path)
+        except OSError as exc:
+            raise StoreError(f"cannot keep a backup in {folder}: {exc.strerror or exc}") from None
+        return path
+
+    def _undo_import(self, conn: sqlite3.Connection) -> Event | None:
+        """When the latest change is an import: the state before it, back from its backup
+        (None when it is not, or its backup cannot be read)."""
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", (IMPORT_MARKER,)).fetchone()
+        if row is None:
+            return None
+        try:
+            marker = json.loads(row[0])
+            seq, backup = int(marker["seq"]), Path(str(marker["backup"]))
+        except (ValueError, TypeError, KeyError):
+            return None
+        placeholders = ",".join("?" * len(UNDOABLE))
+        since = conn.execute(
+            f"SELECT 1 FROM events WHERE undone = 0 AND seq > ? AND action IN ({placeholders})",
+            (seq, *sorted(UNDOABLE)),
+        ).fetchone()
+        if since is not None:
+            return None
         from planner.store.schema import parse_state, state_plan
         from planner.store.state import write_state
 
         try:
-            state = parse_state(data)
-        except ValueError as exc:
-            raise StoreError(f"bad state file: {_one_line(exc)}") from None
-        plan = state_plan(state)
-        with self._write() as conn:
-            write_state(conn, state, plan)
+            state = parse_state(json.loads(backup.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise StoreError(
+                f"cannot undo the import: its backup {backup} cannot be read ({_one_line(exc)})"
+            ) from None
+        write_state(conn, state, state_plan(state))
+        payload = {"source": marker.get("source", ""), "backup": str(backup)}
+        return Event(0, dt.datetime.now(dt.UTC), "import", payload, undone=True)
+
+
+IMPORT_MARKER = "_import"
+"""The setting that says how to undo the latest import (see `Store.import_state`)."""
+
+
+def _after_import(conn: sqlite3.Connection, seq: int) -> bool:
+    """Event `seq` came before (or with) the latest import: the import is what to undo."""
+    row = conn.execute("SELECT value FROM settings WHERE key = ?", (IMPORT_MARKER,)).fetchone()
+    if row is None:
+        return False
+    try:
+        return seq <= int(json.loads(row[0])["seq"])
+    except (ValueError, TypeError, KeyError):
+        return False
 
 
 def _owner_only(path: Path) -> None:
