@@ -9,6 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from planner.cli import cli
+from planner.core.labels import format_minutes
 
 INIT = [
     "init",
@@ -76,6 +77,24 @@ def test_markdown_lists_each_day_as_a_checklist() -> None:
     sessions = sum(len(d["sessions"]) for d in days)  # type: ignore[union-attr,index,arg-type]
     assert out.count("\n- [ ] ") == sessions
     assert "### Wed 25 Nov 2026: " in out
+
+
+def test_markdown_lists_done_work_as_ticked_and_counts_it_in_the_day() -> None:
+    assert run(*INIT)[0] == 0
+    first = plan_json()["days"][0]["sessions"][0]  # type: ignore[index]
+    # today's first item done: listed ticked, and its minutes count in the day's total
+    assert run("done", first["id"], "--minutes", str(first["minutes"]))[0] == 0
+    code, out, err = run("export", "markdown")
+    assert code == 0, err
+    today = out.split("### Wed 25 Nov 2026: ", 1)[1].split("\n### ", 1)[0]
+    day = plan_json()["days"][0]  # type: ignore[index]
+    planned = sum(s["minutes"] for s in day["sessions"])  # type: ignore[index]
+    head = today.splitlines()[0]
+    done = first["minutes"]
+    assert head.startswith(f"{format_minutes(done + planned)} / {format_minutes(90)}")
+    ticked = [line for line in today.splitlines() if line.startswith("- [x] ")]
+    assert len(ticked) == 1 and f"({format_minutes(done)}, study)" in ticked[0]
+    assert today.count("\n- [ ] ") == len(day["sessions"])  # type: ignore[arg-type]
 
 
 def test_markdown_keeps_user_text_literal(tmp_path: Path) -> None:

@@ -6,16 +6,49 @@ import datetime as dt
 from itertools import groupby
 
 from planner.core.labels import format_minutes
+from planner.core.plan import Plan
+from planner.core.progress import Progress
+from planner.core.schedule.agenda import AgendaDay, AgendaEntry, agenda
 from planner.core.schedule.standing import report_text
-from planner.core.schedule.titles import session_title
-from planner.core.schedule.types import Day, Schedule
+from planner.core.schedule.types import Schedule
 from planner.core.syllabus.model import Syllabus
 from planner.core.syllabus.titles import title_of
 from planner.exports import ExportSource, current_schedule
 
 
-def _week_start(day: Day) -> dt.date:
-    return day.date - dt.timedelta(days=day.date.weekday())
+def _week_start(day: AgendaDay) -> dt.date:
+    return day.week_start
+
+
+def _day_lines(day: AgendaDay) -> list[str]:
+    """A day's heading (minutes done and planned of its capacity) and its checklist."""
+    marks = []
+    if day.interviews:
+        marks.append("interview: " + ", ".join(day.interviews))
+    if day.mock_for:
+        marks.append("mock day")
+    if day.off:
+        marks.append("day off")
+    suffix = f" ({'; '.join(marks)})" if marks else ""
+    used = f"{format_minutes(day.used)} / {format_minutes(day.capacity)}"
+    lines = [f"### {day.date.strftime('%a %d %b %Y')}: {used}{suffix}", ""]
+    for entry in day.entries:
+        lines.append(_entry_line(entry))
+    if day.entries:
+        lines.append("")
+    return lines
+
+
+def _entry_line(entry: AgendaEntry) -> str:
+    what = [format_minutes(entry.minutes), entry.kind]
+    if entry.from_outline:
+        what.append("from the answer outline")
+    if entry.done and entry.partial:
+        what.append("not finished")
+    if entry.late_after is not None:
+        what.append(f"late: due {entry.late_after.isoformat()}")
+    box = "[x]" if entry.done else "[ ]"
+    return f"- {box} {_escape(entry.title)} ({', '.join(what)})"
 
 
 def _escape(text: str) -> str:
@@ -25,7 +58,15 @@ def _escape(text: str) -> str:
     return text
 
 
-def schedule_to_markdown(schedule: Schedule, syllabus: Syllabus) -> str:
+def schedule_to_markdown(
+    schedule: Schedule,
+    syllabus: Syllabus,
+    plan: Plan | None = None,
+    progress: Progress | None = None,
+) -> str:
+    """Interviews with their standing, then every day of the preparation: the work done on
+    past days and today (`- [x]`), then what is planned (`- [ ]`)."""
+    progress = progress or Progress()
     out: list[str] = [f"# {_escape(syllabus.title or 'Interview preparation')}", ""]
     out.append(f"Plan as of {schedule.today.isoformat()}.")
     out.append("")
@@ -42,25 +83,10 @@ def schedule_to_markdown(schedule: Schedule, syllabus: Syllabus) -> str:
                 titles = "; ".join(_escape(title_of(syllabus, i)) for i in r.drop)
                 out.append(f"  - or drop: {titles}")
         out.append("")
-    for week, days in groupby(schedule.days, key=_week_start):
+    for week, days in groupby(agenda(syllabus, plan, schedule, progress), key=_week_start):
         out += [f"## Week of {week.isoformat()}", ""]
         for day in days:
-            marks = []
-            if day.interviews:
-                marks.append("interview: " + ", ".join(day.interviews))
-            if day.mock_for:
-                marks.append("mock day")
-            if day.off:
-                marks.append("day off")
-            suffix = f" ({'; '.join(marks)})" if marks else ""
-            used = f"{format_minutes(day.used)} / {format_minutes(day.capacity)}"
-            out.append(f"### {day.date.strftime('%a %d %b %Y')}: {used}{suffix}")
-            out.append("")
-            for s in day.sessions:
-                title = _escape(session_title(syllabus, s))
-                out.append(f"- [ ] {title} ({format_minutes(s.minutes)}, {s.kind})")
-            if day.sessions:
-                out.append("")
+            out += _day_lines(day)
     if schedule.not_needed:
         out += ["## Not needed for your interviews", ""]
         out += [f"- {_escape(i)}" for i in schedule.not_needed]
@@ -71,4 +97,5 @@ def schedule_to_markdown(schedule: Schedule, syllabus: Syllabus) -> str:
 def export_markdown(source: ExportSource) -> str:
     """`planner export markdown`: the current schedule from today."""
     syllabus, sched = current_schedule(source)
-    return schedule_to_markdown(sched, syllabus)
+    store = source.store()
+    return schedule_to_markdown(sched, syllabus, store.load_plan(), store.load_progress())
