@@ -67,7 +67,10 @@ today.TodayScreen.refresh_view = refresh_and_report
 
 def ready(app):
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    heavy = sorted(m for m in ("pydantic", "pydantic_core", "yaml") if m in sys.modules)
+    heavy = sorted(
+        m for m in ("pydantic", "pydantic_core", "yaml", "plotext", "textual_plotext")
+        if m in sys.modules
+    )
     rows = len(app.screen._rows)
     report = {"ready": time.time(), "rss_kb": rss, "rows": rows, "heavy": heavy}
     print(json.dumps(report), file=sys.stderr)

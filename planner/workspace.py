@@ -8,7 +8,6 @@ first use. No Textual here: the TUI, and anything else interactive, sits on top 
 from __future__ import annotations
 
 import datetime as dt
-import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,9 +52,6 @@ class Workspace:
         self._schedule: Schedule | None = None
         self._previous: Schedule | None = None
         """The schedule before the last action, until the new one is at hand."""
-        self.plan_seconds = 0.0
-        """How long making the schedule took the last time (a view may make it in the
-        background when that is long)."""
         self._prepared_of = -1
         """The version tomorrow's schedule was handed out for (`next_day_preparation`)."""
         self._reviews: tuple[int, list[PlannedReview]] | None = None
@@ -122,19 +118,13 @@ class Workspace:
 
     def _computation(self) -> Callable[[], Computed]:
         """The reviews and schedule of the current state (kept or computed, and kept), as a
-        call on a snapshot of the inputs; it records how long it took in `plan_seconds`."""
+        call on a snapshot of the inputs."""
         from planner.caches.schedule import kept_or_computed
 
         inputs = (self.syllabus, self.plan or Plan(), self.progress, self.today)
         base = self.schedule_cache
 
-        def compute() -> Computed:
-            start = time.perf_counter()
-            computed = kept_or_computed(base, *inputs, fixes=False)
-            self.plan_seconds = time.perf_counter() - start
-            return computed
-
-        return compute
+        return lambda: kept_or_computed(base, *inputs, fixes=False)
 
     def next_day_preparation(self) -> Callable[[], object] | None:
         """Tomorrow's schedule of the current state, computed and kept so that the first

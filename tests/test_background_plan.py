@@ -204,7 +204,7 @@ async def settled(pilot: Pilot[None]) -> None:
 async def test_a_tick_shows_at_once_and_the_schedule_follows(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(background, "BACKGROUND_AFTER", -1.0)  # as if making it took long
+    monkeypatch.setattr(background, "BACKGROUND_ITEMS", 0)  # as with a large syllabus
     app = PlannerApp(syllabus=bundled(), store=store, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, TodayScreen)
@@ -294,3 +294,24 @@ async def test_one_fix_search_at_a_time_and_the_last_state_gets_its_fixes(
         expected = full_schedule(bundled(), ws.plan or fixed_plan(), ws.progress, TODAY)
         assert ws.schedule.interviews == expected.interviews
         assert all(r.fixes_searched for r in ws.schedule.interviews)
+
+
+def test_the_provisional_schedule_leaves_out_what_was_skipped_or_moved(store: Store) -> None:
+    ws = Workspace(bundled(), store, TODAY)
+    before = ws.schedule
+    day = before.day(TODAY)
+    assert day is not None
+    study = [s.id for s in day.sessions if s.kind == "study"]
+    assert len(study) >= 2
+    ws.push(study[0], TOMORROW)
+    ws.set_skipped(study[1], True)
+    shown = provisional_schedule(before, ws.progress, TODAY)
+    today = shown.day(TODAY)
+    assert today is not None
+    assert {s.id for s in today.sessions} == {s.id for s in day.sessions} - set(study[:2])
+    ws.pin(study[0], TODAY)  # pinned back to today (the pin replaces the push): shown again
+    shown = provisional_schedule(before, ws.progress, TODAY)
+    assert study[0] in {s.id for s in (shown.day(TODAY) or day).sessions}
+    ws.pin(study[0], TOMORROW)  # pinned to another day: not today
+    shown = provisional_schedule(before, ws.progress, TODAY)
+    assert study[0] not in {s.id for s in (shown.day(TODAY) or day).sessions}

@@ -44,3 +44,39 @@ def test_practice_screen(snap_compare: Any, data_dir: Path) -> None:
 def test_readiness_screen(snap_compare: Any, data_dir: Path) -> None:
     app = make_app(practised_store(data_dir))
     assert snap_compare(app, press=["5"], terminal_size=(120, 40))
+
+
+def demo_store(data_dir: Path) -> Store:
+    """The screenshots' demo: three weeks of work, reviews, an attempt and a mock."""
+    from planner.tui.screenshots import seed_demo
+
+    store = Store.open(data_dir)
+    seed_demo(store)
+    return store
+
+
+def test_history_screen(snap_compare: Any, data_dir: Path) -> None:
+    from planner.tui.screenshots import DEMO_TODAY
+
+    app = make_app(demo_store(data_dir), DEMO_TODAY)
+    assert snap_compare(app, press=["6"], terminal_size=(120, 40))
+
+
+def test_history_screen_small_terminal(snap_compare: Any, data_dir: Path) -> None:
+    from planner.tui.screenshots import DEMO_TODAY
+
+    app = make_app(demo_store(data_dir), DEMO_TODAY)
+    assert snap_compare(app, press=["6"], terminal_size=(80, 24))
+
+
+def test_history_screen_light(snap_compare: Any, data_dir: Path) -> None:
+    from planner.tui.screenshots import DEMO_TODAY
+
+    app = make_app(demo_store(data_dir), DEMO_TODAY)
+
+    async def light(pilot: Any) -> None:
+        pilot.app.theme = "textual-light"
+        await pilot.press("6")
+        await pilot.pause()
+
+    assert snap_compare(app, run_before=light, terminal_size=(120, 40))

@@ -1,5 +1,5 @@
 """What start-up costs: the app opens on a stored plan and a cached syllabus without pydantic
-or the YAML loader (importing pydantic alone takes about 0.4 times a bare Textual app's whole
+or the YAML loader or plotext (importing pydantic alone takes about 0.4 times a bare app's whole
 start-up); both are imported only when a file must be read and checked. The probe is the
 start-up benchmark's own (`benchmarks/startup.py`)."""
 

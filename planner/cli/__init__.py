@@ -32,6 +32,7 @@ COMMAND_MODULES: dict[str, str] = {
     "pin": "planner.cli.plan_marks_cmds",
     "unpin": "planner.cli.plan_marks_cmds",
     "push": "planner.cli.plan_marks_cmds",
+    "history": "planner.cli.history_cmd",
 }
 
 

@@ -159,15 +159,22 @@ def today_capacity(schedule: Schedule, plan: Plan | None, today: dt.date) -> int
 
 def provisional_schedule(schedule: Schedule, progress: Progress, today: dt.date) -> Schedule:
     """`schedule` (made before the latest actions) as it may be shown until the schedule of
-    `progress` is made: today's sessions of study items done since are left out, so that
-    today's rows and totals do not count their minutes twice."""
+    `progress` is made: today's sessions of items done, skipped, pushed past today or pinned
+    to another day since are left out, so that today's rows and totals show those actions
+    (and do not count minutes twice)."""
+
+    def still_today(session: Session) -> bool:
+        state = progress.of(session.id)
+        if session.kind == "study" and (state.done or state.skipped):
+            return False
+        pushed = progress.pushed.get(session.id)
+        pinned = progress.pinned.get(session.id)
+        return (pushed is None or pushed <= today) and (pinned is None or pinned == today)
+
     days = list(schedule.days)
     for k, day in enumerate(days):
         if day.date == today:
-            kept = tuple(
-                s for s in day.sessions if not (s.kind == "study" and progress.is_done(s.id))
-            )
-            days[k] = replace(day, sessions=kept)
+            days[k] = replace(day, sessions=tuple(s for s in day.sessions if still_today(s)))
     return replace(schedule, days=tuple(days))
 
 

@@ -25,9 +25,12 @@ from planner.workspace import Workspace
 
 T = TypeVar("T")
 
-BACKGROUND_AFTER = 0.15
-"""Seconds: when making the schedule took longer than this the last time, an action shows
-at once on the schedule before it, and the new one follows from the background."""
+BACKGROUND_ITEMS = 1_000
+"""With a syllabus of at least this many study and practice items (making the schedule
+takes a good part of a second and more), an action shows at once on the schedule before it
+and the new one follows from the background. Smaller ones (the bundled syllabus has about
+150) are planned again at once, as the action is drawn. A count, not a timing, so that the
+app does the same on a fast machine and a slow one."""
 
 REPLAN = "replan"
 
@@ -100,12 +103,14 @@ async def _in_daemon_thread(work: Callable[[], T], name: str) -> T:
 
 
 def schedule_to_show(app: App[Any], workspace: Workspace, redraw: Callable[[], None]) -> Schedule:
-    """The schedule a view draws now. When the current one is not at hand and making it
-    took long the last time: the one before the last action (with what was done since
+    """The schedule a view draws now. When the current one is not at hand and the syllabus
+    is large: the one before the last action (with what was done, skipped or moved since
     left out of today), while the new one is made in the background; `redraw` runs when it
     comes. Otherwise the current schedule, made now if need be."""
     previous = workspace.shown_schedule
-    if workspace.schedule_ready or previous is None or workspace.plan_seconds <= BACKGROUND_AFTER:
+    syllabus = workspace.syllabus
+    large = len(syllabus.items) + len(syllabus.practice) >= BACKGROUND_ITEMS
+    if workspace.schedule_ready or previous is None or not large:
         return workspace.schedule
     replan(app, workspace, redraw)
     return provisional_schedule(previous, workspace.progress, workspace.today)

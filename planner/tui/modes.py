@@ -62,6 +62,7 @@ MODES: tuple[Mode, ...] = (
     Mode("3", "syllabus", "Syllabus", lazy("planner.tui.screens.syllabus", "SyllabusScreen")),
     Mode("4", "practice", "Practice", lazy("planner.tui.screens.practice", "PracticeScreen")),
     Mode("5", "readiness", "Readiness", lazy("planner.tui.screens.readiness", "ReadinessScreen")),
+    Mode("6", "history", "History", lazy("planner.tui.screens.history", "HistoryScreen")),
 )
 
 DEFAULT_MODE = "today"

@@ -29,7 +29,8 @@ SMALL = (80, 24)
 
 
 def demo_plan() -> Plan:
-    """A phone screen in two weeks, an onsite in six, Christmas off, started a week ago."""
+    """A phone screen in two weeks, an onsite in six, Christmas off, started three weeks
+    ago."""
     return Plan(
         interviews=(
             Interview(
@@ -45,13 +46,36 @@ def demo_plan() -> Plan:
         ),
         weekday_minutes=(90, 90, 90, 90, 90, 240, 0),
         days_off=(DayOff(start=dt.date(2026, 12, 24), end=dt.date(2026, 12, 26)),),
-        start=dt.date(2026, 11, 18),
+        start=dt.date(2026, 11, 2),
     )
 
 
+EARLIER_WORK = (
+    # (day of November, item, minutes): the first two weeks, a course taken bit by bit and
+    # two ML coding chapters (the History screen's weeks before the last one)
+    (2, "ml-specialization/c1-w1", 60),
+    (3, "ml-specialization/c1-w1", 45),
+    (4, "ml-specialization/c1-w1", 30),
+    (6, "ml-specialization/c1-w1", 60),
+    (7, "ml-specialization/c1-w1", 120),
+    (9, "assemblyai-mlfs/knn", 35),
+    (10, "ml-specialization/c1-w1", 45),
+    (11, "assemblyai-mlfs/linear-regression", 40),
+    (13, "ml-specialization/c1-w1", 30),
+    (14, "ml-specialization/c1-w1", 90),
+    (16, "ml-specialization/c1-w1", 20),
+)
+
+
 def seed_demo(store: Store) -> None:
-    """The demo plan and a week of work before the demo date."""
+    """The demo plan and three weeks of work before the demo date."""
     store.save_plan(demo_plan())
+    for day, item_id, minutes in EARLIER_WORK:
+        on = dt.date(2026, 11, day)
+        if item_id.startswith("assemblyai"):
+            store.record_done(item_id, on, minutes)
+        else:
+            store.add_minutes(item_id, minutes, on)
     history = [
         ("hundred-page-ml/ch01", dt.date(2026, 11, 18), None),
         ("leetcode-timed/arrays-hashing", dt.date(2026, 11, 19), None),
@@ -117,6 +141,13 @@ async def _capture(out: Path, data_dir: Path) -> list[Path]:
 
         return run
 
+    def themed(theme: str, *keys: str) -> Callable[[Pilot[None]], Awaitable[None]]:
+        async def run(pilot: Pilot[None]) -> None:
+            pilot.app.theme = theme
+            await press(*keys)(pilot)
+
+        return run
+
     async def detail(pilot: Pilot[None]) -> None:
         app = pilot.app
         assert isinstance(app, PlannerApp)
@@ -131,6 +162,7 @@ async def _capture(out: Path, data_dir: Path) -> list[Path]:
         ("item-detail", WIDE, detail),
         ("help", WIDE, press("question_mark")),
         ("plan-setup", WIDE, press("p")),
+        ("history-light", WIDE, themed("textual-light", "6")),
     ]
     for name, size, before in shots:
         with Store.open(data_dir) as store:

@@ -98,6 +98,8 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("id (keys.toml)", width=24)
         seen_first = False
         for heading, bindings in binding_groups(self.app):
+            if not bindings:
+                continue  # (a screen with no keys of its own, such as History)
             if seen_first:
                 table.add_row(Text(""), Text(""), Text(""))
             seen_first = True

@@ -19,7 +19,7 @@ from planner.core.summaries import fix_text
 from planner.exports.status_text import FORMULA, bar, percent, practice_text
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.screens.plan_actions import DropFixKey, drop_fix, search_fixes
-from planner.tui.widgets.burndown import LEGEND, BurnDownChart
+from planner.tui.widgets.burndown import BurnDownChart
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
 
@@ -64,7 +64,6 @@ class ReadinessScreen(DropFixKey, PlannerScreen):
             if report is not None and not report.feasible:
                 widgets.append(Static(self._fix_content(report), classes="fix"))
             widgets.append(BurnDownChart(interview.burndown, classes=f"burndown-{n}"))
-            widgets.append(Static(LEGEND, classes="legend"))
         widgets.append(Static(weakest_content(figures, self), classes="weakest"))
         widgets.append(Static(Content(FORMULA + "."), classes="muted formula"))
         body.mount_all(widgets)

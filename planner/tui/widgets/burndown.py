@@ -1,82 +1,25 @@
-"""A burn-down chart in text cells: required minutes left per day, done (from the work log)
-as solid bars, planned (along the schedule) as shaded bars, the ideal line as dots."""
+"""One interview's burn-down as a chart: the required study minutes still to do at the end
+of each day, as done so far (from the work log), as planned along the schedule,
+and the ideal straight line to zero on the last study day; dates on the x axis, a legend."""
 
 from __future__ import annotations
 
-from textual.app import RenderResult
-from textual.content import Content
-from textual.widget import Widget
+from typing import Any
 
-from planner.core.labels import format_minutes
 from planner.core.practice.readiness import BurnDown
+from planner.tui.widgets.charts import Chart, day_ticks, minute_axis
 
-AXIS = 7
-"""Cells kept on the left for the minutes axis."""
-
-DONE_STYLE = "$accent"
-PLANNED_STYLE = "$primary"
-IDEAL_STYLE = "bold $success"
+DONE = "done so far"
+PLANNED = "planned"
+IDEAL = "ideal"
 
 
-def _column_values(burn: BurnDown, columns: int) -> list[tuple[int | None, bool, int]]:
-    """Per column: (bar value, is planned rather than done, ideal value). Days are spread
-    over the columns (several columns a day, or days sampled when there are more days)."""
-    ideal = list(burn.ideal)
-    actual = dict(burn.actual)
-    planned = dict(burn.planned)
-    days = len(ideal)
-    values: list[tuple[int | None, bool, int]] = []
-    for column in range(columns):
-        index = min(days - 1, column * days // columns)
-        day, ideal_value = ideal[index]
-        if day in actual:
-            values.append((actual[day], False, ideal_value))
-        elif day in planned:
-            values.append((planned[day], True, ideal_value))
-        else:
-            values.append((None, False, ideal_value))
-    return values
-
-
-def burndown_lines(burn: BurnDown, width: int, height: int) -> list[Content]:
-    """The chart as `height` lines of at most `width` cells, plus an axis line."""
-    days = len(burn.ideal)
-    if days == 0 or height < 2:
-        return [Content("")]
-    columns = max(1, width - AXIS)
-    values = _column_values(burn, columns)
-    top = max([burn.total, 1, *(v for v, _p, _i in values if v is not None)])
-    lines: list[Content] = []
-    for row in range(height - 1, -1, -1):
-        low = top * row / height
-        high = top * (row + 1) / height
-        label = format_minutes(top) if row == height - 1 else ("0" if row == 0 else "")
-        parts: list[tuple[str, str] | str] = [f"{label:>{AXIS - 1}} "]
-        for value, is_planned, ideal in values:
-            style = PLANNED_STYLE if is_planned else DONE_STYLE
-            if low <= ideal < high or (row == 0 and ideal == 0):
-                parts.append(("•", IDEAL_STYLE))
-            elif value is not None and value >= high:
-                parts.append(("█" if not is_planned else "▒", style))
-            elif value is not None and value > low and value - low >= (high - low) / 2:
-                parts.append(("▄" if not is_planned else "░", style))
-            else:
-                parts.append(" ")
-        lines.append(Content.assemble(*parts))
-    first, last = burn.ideal[0][0], burn.ideal[-1][0]
-    axis_left = f"{first:%d %b}"
-    axis_right = f"{last:%d %b}"
-    gap = max(1, columns - len(axis_left) - len(axis_right))
-    lines.append(Content(" " * AXIS + axis_left + " " * gap + axis_right))
-    return lines
-
-
-class BurnDownChart(Widget):
-    """One interview's burn-down; set `burn` to draw it."""
+class BurnDownChart(Chart):
+    """Set `burn` (or pass it) to draw it."""
 
     DEFAULT_CSS = """
     BurnDownChart {
-        height: 9;
+        height: 14;
         width: 1fr;
     }
     """
@@ -93,20 +36,26 @@ class BurnDownChart(Widget):
 
     def show(self, burn: BurnDown) -> None:
         self.burn = burn
-        self.refresh()
+        self.replot()
 
-    def render(self) -> RenderResult:
-        if self.burn is None:
-            return Content("")
-        lines = burndown_lines(self.burn, self.size.width or 80, max(2, self.size.height - 1))
-        return Content("\n").join(lines)
+    def draw(self, plt: Any) -> None:
+        burn = self.burn
+        if burn is None or not burn.ideal:
+            return
+        first, last = burn.ideal[0][0], burn.ideal[-1][0]
 
+        def series(points: tuple[tuple[Any, int], ...]) -> tuple[list[int], list[float]]:
+            return [(d - first).days for d, _ in points], [float(v) for _, v in points]
 
-LEGEND = Content.assemble(
-    ("█", DONE_STYLE),
-    " done  ",
-    ("▒", PLANNED_STYLE),
-    " planned  ",
-    ("•", IDEAL_STYLE),
-    " ideal  (required minutes left per day)",
-)
+        ideal_x, ideal_y = series(burn.ideal)
+        plt.plot(ideal_x, ideal_y, label=IDEAL, color=self.colour("foreground", 0.45), marker="dot")
+        if burn.planned:
+            planned_x, planned_y = series(burn.planned)
+            plt.plot(planned_x, planned_y, label=PLANNED, color=self.colour("primary"))
+        if burn.actual:
+            done_x, done_y = series(burn.actual)
+            plt.plot(done_x, done_y, label=DONE, color=self.colour("success"), marker="hd")
+        positions, labels = day_ticks(first, last)
+        plt.xticks(positions, labels)
+        plt.xlim(0, max(1, (last - first).days))
+        minute_axis(plt, max([burn.total, *(v for _, v in burn.actual + burn.planned)]))
