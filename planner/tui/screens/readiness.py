@@ -20,6 +20,7 @@ from planner.exports.status_text import FORMULA, bar, percent, practice_text
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.screens.plan_actions import DropFixKey, drop_fix, search_fixes
 from planner.tui.widgets.burndown import BurnDownChart
+from planner.tui.widgets.charts import Chart
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
 
@@ -49,7 +50,7 @@ class ReadinessScreen(DropFixKey, PlannerScreen):
         # The old widgets go away after this call returns, so the new ones carry no ids
         # (an id would clash with the old widget still there: DuplicateIds).
         body.remove_children()
-        widgets: list[Static | BurnDownChart] = []
+        widgets: list[Static | Chart] = []
         if not figures.interviews:
             widgets.append(
                 Static(
@@ -63,7 +64,7 @@ class ReadinessScreen(DropFixKey, PlannerScreen):
             report = reports.get((interview.name, interview.date))
             if report is not None and not report.feasible:
                 widgets.append(Static(self._fix_content(report), classes="fix"))
-            widgets.append(BurnDownChart(interview.burndown, classes=f"burndown-{n}"))
+            widgets += BurnDownChart(interview.burndown, classes=f"burndown-{n}").with_legend()
         widgets.append(Static(weakest_content(figures, self), classes="weakest"))
         widgets.append(Static(Content(FORMULA + "."), classes="muted formula"))
         body.mount_all(widgets)

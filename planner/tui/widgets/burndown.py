@@ -48,13 +48,15 @@ class BurnDownChart(Chart):
             return [(d - first).days for d, _ in points], [float(v) for _, v in points]
 
         ideal_x, ideal_y = series(burn.ideal)
-        plt.plot(ideal_x, ideal_y, label=IDEAL, color=self.colour("foreground", 0.45), marker="dot")
-        if burn.planned:
-            planned_x, planned_y = series(burn.planned)
-            plt.plot(planned_x, planned_y, label=PLANNED, color=self.colour("primary"))
+        ideal = self.entry(IDEAL, self.colour("foreground", 0.45), "••")
+        plt.plot(ideal_x, ideal_y, color=ideal, marker="dot")
         if burn.actual:
             done_x, done_y = series(burn.actual)
-            plt.plot(done_x, done_y, label=DONE, color=self.colour("success"), marker="hd")
+            plt.plot(done_x, done_y, color=self.entry(DONE, self.colour("success")), marker="hd")
+        if burn.planned:
+            planned_x, planned_y = series(burn.planned)
+            planned = self.entry(PLANNED, self.colour("primary"))
+            plt.plot(planned_x, planned_y, color=planned, marker="hd")
         positions, labels = day_ticks(first, last)
         plt.xticks(positions, labels)
         plt.xlim(0, max(1, (last - first).days))

@@ -9,6 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from textual.color import Color
+from textual.content import Content
+from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
 RGB = tuple[int, int, int]
@@ -25,21 +27,39 @@ class Chart(PlotextPlot):
     }
     """
 
+    legend: Static | None = None
+    """Where the legend goes, below the plot (plotext draws its own over the data)."""
+    used_colours: list[RGB]
+    """The colours the last drawing used (for its lines, bars and legend)."""
+
     def on_mount(self) -> None:
         super().on_mount()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.replot())
         self.replot()
 
-    used_colours: list[RGB]
-    """The colours the last drawing used (for its lines, bars and legend)."""
+    def with_legend(self) -> tuple[Chart, Static]:
+        """This chart and a line for its legend, to mount one after the other."""
+        self.legend = Static(classes="chart-legend")
+        return self, self.legend
 
     def replot(self) -> None:
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
         self.used_colours = []
+        self._entries: list[tuple[str, RGB, str]] = []
         self.draw(plt)
+        if self.legend is not None:
+            parts: list[tuple[str, str] | str] = []
+            for label, rgb, glyph in self._entries:
+                parts += [(glyph, f"rgb{rgb}"), f" {label}   "]
+            self.legend.update(Content.assemble(*parts))
         self.refresh()
+
+    def entry(self, label: str, colour: RGB, glyph: str = "━━") -> RGB:
+        """Name a series in the legend, drawn as `glyph` in `colour`; returns the colour."""
+        self._entries.append((label, colour, glyph))
+        return colour
 
     def draw(self, plt: Any) -> None:
         """Draw the chart on `plt` (a plotext figure, cleared)."""

@@ -44,7 +44,7 @@ class MinutesPerDayChart(HistoryChart):
         if worked:
             x = [k for k, _ in worked]
             totals = [float(d.minutes) for _, d in worked]
-            plt.bar(x, totals, color=self.colour("success"), width=0.6, label="minutes studied")
+            plt.bar(x, totals, color=self.colour("success"), width=0.6)
         else:
             plt.title("No work recorded yet")
         self.date_axis(plt, days)
@@ -61,8 +61,11 @@ class WeeksChart(HistoryChart):
         labels = [f"{w.start:%d %b}" for w in weeks]
         done = [float(w.minutes) for w in weeks]
         planned = [float(w.planned) for w in weeks]
-        colours = [self.colour("success"), self.colour("foreground", 0.55)]
-        plt.multiple_bar(labels, [done, planned], labels=["done", "planned"], color=colours)
+        colours = [
+            self.entry("done", self.colour("success"), "██"),
+            self.entry("the plan's minutes", self.colour("foreground", 0.55), "██"),
+        ]
+        plt.multiple_bar(labels, [done, planned], color=colours)
         minute_axis(plt, max([w.minutes for w in weeks] + [w.planned for w in weeks]))
 
 
@@ -78,7 +81,7 @@ class RoundsChart(HistoryChart):
         for k, round_id in enumerate(self.history.rounds):
             colour = self.colour(ROUND_COLOURS[k % len(ROUND_COLOURS)])
             values = [float(w.by_round.get(round_id, 0)) for w in weeks]
-            plt.plot(x, values, label=round_id, color=colour, marker="hd")
+            plt.plot(x, values, color=self.entry(round_id, colour), marker="hd")
         plt.xticks(x, [f"{w.start:%d %b}" for w in weeks])
         plt.xlim(-0.25, max(0.25, len(weeks) - 0.75))
         minute_axis(plt, max(m for w in weeks for m in [0, *w.by_round.values()]))
@@ -95,7 +98,7 @@ class ReviewsChart(HistoryChart):
         if given:
             x = [k for k, _ in given]
             counts = [float(sum(d.reviews.values())) for _, d in given]
-            plt.bar(x, counts, color=self.colour("primary"), width=0.6, label="reviews")
+            plt.bar(x, counts, color=self.colour("primary"), width=0.6)
         else:
             plt.title("No reviews yet")
         self.date_axis(plt, days)
