@@ -29,3 +29,10 @@ def write_atomically(path: Path, text: str) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def private_folder(path: Path) -> None:
+    """Make `path` (and its parents) a folder only its owner can read (0700)."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with suppress(OSError):
+        os.chmod(path, 0o700)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "planner"
 DATA_DIR_ENV = "PLANNER_DATA_DIR"
+CACHE_DIR_ENV = "PLANNER_CACHE_DIR"
 BUNDLED_SYLLABUS_NAME = "ml-interviews.yaml"
 
 
@@ -33,7 +34,11 @@ def keymap_path() -> Path:
 
 
 def cache_dir() -> Path:
-    """The platform's user cache folder (validated syllabi are kept there)."""
+    """Where validated syllabi and schedules are kept: `PLANNER_CACHE_DIR`, else the
+    platform's user cache folder."""
+    env = os.environ.get(CACHE_DIR_ENV)
+    if env:
+        return Path(env).expanduser()
     from platformdirs import user_cache_path
 
     return user_cache_path(APP_NAME, appauthor=False)

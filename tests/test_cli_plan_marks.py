@@ -114,10 +114,12 @@ def test_bad_input_is_one_line_and_changes_nothing(
 
 def test_a_push_past_the_last_date_there_is_is_one_line(planned: Path, syllabus_file: Path) -> None:
     before = state(planned)
-    result = run(syllabus_file, "push", "book/ch1", "--days", "5", "--today", "9999-12-30")
+    result = run(syllabus_file, "push", "book/ch1", "--days", "5", "--today", "2199-12-30")
     assert result.exit_code == 1
-    assert "past the last date there is" in result.output
-    assert "Traceback" not in result.output
+    assert result.stderr == ("planner: the day pushed to, 2200-01-04 is outside 1970-2199\n")
+    far = run(syllabus_file, "push", "book/ch1", "--today", "9999-12-30")
+    assert far.exit_code == 2 and "date 9999-12-30 is outside 1970-2199" in far.stderr
+    assert "Traceback" not in result.output + far.output
     assert state(planned) == before
 
 

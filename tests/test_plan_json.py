@@ -52,6 +52,8 @@ def test_a_plan_that_breaks_a_rule_cannot_be_made(make: Any, message: str) -> No
 
 dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2035, 12, 31))
 texts = st.text(min_size=1, max_size=30)
+NAME_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs"))
+"""What an interview name may hold: no control characters, no lone surrogates."""
 
 
 @st.composite
@@ -62,7 +64,7 @@ def plans(draw: st.DrawFn) -> Plan:
     return Plan(
         interviews=tuple(
             Interview(
-                name=draw(st.text(min_size=1, max_size=200)),
+                name=draw(st.text(NAME_CHARACTERS, min_size=1, max_size=200)),
                 date=draw(dates),
                 rounds=tuple(draw(st.lists(texts, min_size=1, max_size=3))),
             )

@@ -119,11 +119,11 @@ def save(base: Path, day: dt.date, key: str, computed: Computed) -> None:
     """Keep `computed` as the schedule of `day` under `key`, replacing that day's file
     whole, and remove the files of days other than it and its neighbours (errors are
     ignored: the next start computes the schedule again)."""
-    from planner.files import write_atomically
+    from planner.files import private_folder, write_atomically
 
     document = {"format": CACHE_FORMAT, "key": key, "schedule": to_data(*computed)}
     with suppress(OSError):
-        base.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(base.parent)
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
         write_atomically(day_file(base, day), text)
         _remove_other_days(base, day)

@@ -49,10 +49,10 @@ def load_syllabus_cached(paths: Sequence[Path], cache_dir: Path) -> Syllabus:
     # Keep it only if the files did not change while they were being loaded.
     if key and cache_file is not None and _contents(paths) == contents:
         syllabus = replace(syllabus, digest=key)
-        from planner.files import write_atomically
+        from planner.files import private_folder, write_atomically
 
         with suppress(OSError):
-            cache_dir.mkdir(parents=True, exist_ok=True)
+            private_folder(cache_dir)
             write_atomically(cache_file, dump(key, syllabus.sources))
             _prune(cache_dir)
     return syllabus

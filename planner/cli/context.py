@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 from planner.core.syllabus.problem import SyllabusError
-from planner.paths import bundled_syllabus, cache_dir, default_data_dir
+from planner.paths import CACHE_DIR_ENV, bundled_syllabus, cache_dir, default_data_dir
 
 if TYPE_CHECKING:
     from planner.core.syllabus.model import Syllabus
@@ -45,10 +45,16 @@ def report_problems(exc: SyllabusError) -> NoReturn:
 
 def parse_date(value: str, what: str = "date") -> dt.date:
     """Parse YYYY-MM-DD or raise a usage error (exit 2) naming the bad value."""
+    from planner.core.plan import date_range_problem
+
     try:
-        return dt.date.fromisoformat(value.strip())
+        day = dt.date.fromisoformat(value.strip())
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=what) from None
+    problem = date_range_problem(day)
+    if problem is not None:
+        raise click.BadParameter(problem, param_hint=what)
+    return day
 
 
 @dataclass
@@ -56,6 +62,7 @@ class Env:
     """Global options, merged from before and after the command (the later one wins)."""
 
     data_dir: Path | None = None
+    cache_dir: Path | None = None
     today: dt.date | None = None
     syllabus_files: list[Path] = field(default_factory=list)
     _store: Store | None = None
@@ -72,11 +79,14 @@ class Env:
     def resolved_data_dir(self) -> Path:
         return self.data_dir if self.data_dir is not None else default_data_dir()
 
+    def resolved_cache_dir(self) -> Path:
+        return self.cache_dir if self.cache_dir is not None else cache_dir()
+
     def schedule_cache(self) -> Path:
         """Where the schedules of this data folder are kept between runs."""
         from planner.caches.schedule import cache_file
 
-        return cache_file(cache_dir(), self.resolved_data_dir())
+        return cache_file(self.resolved_cache_dir(), self.resolved_data_dir())
 
     def store(self) -> Store:
         if self._store is None:
@@ -109,7 +119,8 @@ class Env:
             from planner.caches.syllabus import load_syllabus_cached
 
             try:
-                self._syllabus = load_syllabus_cached(self.syllabus_paths(), cache_dir())
+                paths = self.syllabus_paths()
+                self._syllabus = load_syllabus_cached(paths, self.resolved_cache_dir())
             except SyllabusError as exc:
                 report_problems(exc)
         return self._syllabus
@@ -118,6 +129,11 @@ class Env:
         if self._store is not None:
             self._store.close()
             self._store = None
+
+
+def _set_cache_dir(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        ctx.ensure_object(Env).cache_dir = Path(value).expanduser()
 
 
 def _set_data_dir(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -152,6 +168,13 @@ def global_options(f: F) -> F:
         expose_value=False,
         callback=_set_today,
         help=f"The date treated as today (also {TODAY_ENV}).",
+    )(f)
+    f = click.option(
+        "--cache-dir",
+        metavar="PATH",
+        expose_value=False,
+        callback=_set_cache_dir,
+        help=f"Folder of the caches (also {CACHE_DIR_ENV}).",
     )(f)
     f = click.option(
         "--data-dir",

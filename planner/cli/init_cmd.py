@@ -12,7 +12,13 @@ from planner.cli import cli
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
 from planner.core.plan import DEFAULT_WEEKDAY_MINUTES, DayOff, Interview, Plan
-from planner.core.plan_spec import SpecError, parse_date, parse_day_off, parse_interview
+from planner.core.plan_spec import (
+    SpecError,
+    far_plan_problem,
+    parse_date,
+    parse_day_off,
+    parse_interview,
+)
 from planner.core.plan_spec import parse_minutes as parse_minutes_spec
 from planner.core.syllabus.suggest import did_you_mean
 
@@ -116,6 +122,9 @@ def init_command(
         options=old.options if old is not None else Plan().options,
         syllabi=old.syllabi if old is not None else (),
     )
+    far = far_plan_problem(plan, e.resolved_today())
+    if far is not None:
+        fail(far)
     with store_errors():
         store.save_plan(plan)
     verb = "replaced" if old is not None else "created"

@@ -9,6 +9,7 @@ import click
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
+from planner.core.plan import date_range_problem
 from planner.core.plan_spec import SpecError, parse_date, pin_date_problem
 from planner.core.syllabus.model import Syllabus
 from planner.core.syllabus.suggest import did_you_mean
@@ -111,10 +112,10 @@ def push_command(any_id: str, days: int) -> None:
     """Push a study or practice item to a later day (tomorrow by default)."""
     e = env()
     title = _known(e.syllabus(), any_id, practice=True)
-    try:
-        to = e.resolved_today() + dt.timedelta(days=days)
-    except OverflowError:
-        fail(f"{days} days from {e.resolved_today().isoformat()} is past the last date there is")
+    to = e.resolved_today() + dt.timedelta(days=days)  # (today is at most 2199-12-31)
+    problem = date_range_problem(to, "the day pushed to,")
+    if problem is not None:
+        fail(problem)
     with store_errors():
         e.store().push(any_id, to)
     click.echo(f"pushed: {any_id} ({title}) to {to.isoformat()} or later")

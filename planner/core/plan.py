@@ -38,6 +38,26 @@ def _is_text(*values: str) -> bool:
     return True
 
 
+EARLIEST = dt.date(1970, 1, 1)
+LATEST = dt.date(2199, 12, 31)
+"""Every date planner accepts lies between these (today included): far enough from the
+calendar's ends that nothing computed from them (review intervals of years, a schedule of
+five years) leaves it."""
+
+
+def date_range_problem(day: dt.date, what: str = "date") -> str | None:
+    """Why `day` is outside the dates planner works with, or None."""
+    if EARLIEST <= day <= LATEST:
+        return None
+    return f"{what} {day.isoformat()} is outside {EARLIEST.year}-{LATEST.year}"
+
+
+def _in_range(day: object, what: str) -> None:
+    if isinstance(day, dt.date):
+        problem = date_range_problem(day, what)
+        _check(problem is None, problem or "")
+
+
 def _within(name: str, value: object, low: float, high: float) -> None:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise TypeError(f"{name} must be a number, got {value!r}")
@@ -60,6 +80,11 @@ class Interview:
         _check(1 <= len(self.name) <= 200, "an interview name has 1..200 characters")
         _check(len(self.rounds) >= 1, "an interview has at least one round")
         _check(_is_text(self.name, *self.rounds), "an interview name must be text (UTF-8)")
+        _check(
+            not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in self.name),
+            "an interview name must not hold control characters",
+        )
+        _in_range(self.date, "the interview date")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,6 +98,8 @@ class DayOff:
 
     def __post_init__(self) -> None:
         _check(self.start <= self.end, "a range of days off must not end before it starts")
+        _in_range(self.start, "a day off")
+        _in_range(self.end, "a day off")
 
     def contains(self, day: dt.date) -> bool:
         return self.start <= day <= self.end
@@ -131,6 +158,7 @@ class Plan:
         _check(len(self.weekday_minutes) == 7, "weekday_minutes has one value per weekday")
         for day, minutes in zip(WEEKDAYS, self.weekday_minutes, strict=True):
             _within(f"minutes on {day}", minutes, 0, MAX_DAY_MINUTES)
+        _in_range(self.start, "the start date")
 
     def is_day_off(self, day: dt.date) -> bool:
         return any(off.contains(day) for off in self.days_off)

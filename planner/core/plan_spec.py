@@ -16,6 +16,7 @@ from planner.core.plan import (
     DayOff,
     Interview,
     Plan,
+    date_range_problem,
 )
 
 
@@ -28,13 +29,41 @@ def parse_date(text: str) -> dt.date:
     if not ISO_DATE.fullmatch(value):
         raise SpecError(f"{text!r} is not a date (YYYY-MM-DD)")
     try:
-        return dt.date.fromisoformat(value)
+        day = dt.date.fromisoformat(value)
     except ValueError:
         raise SpecError(f"{value!r} is not a day of the calendar") from None
+    problem = date_range_problem(day)
+    if problem is not None:
+        raise SpecError(problem)
+    return day
 
 
 FAR_AHEAD_DAYS = 5 * 366
-"""A pin this far ahead of today is a typo, not a plan."""
+"""A date this far ahead of today (an interview, a pin, a day off, a start) is a typo, not
+a plan."""
+
+
+def far_plan_problem(plan: Plan, today: dt.date) -> str | None:
+    """Why a plan cannot be planned from `today`: a date of it (an interview, a day off, the
+    start) more than five years away; None when there is none."""
+    dates = [(i.date, f"the interview {i.name!r} on") for i in plan.interviews]
+    dates += [(d.end, "a day off on") for d in plan.days_off]
+    if plan.start is not None:
+        dates.append((plan.start, "the start date"))
+    for day, what in dates:
+        problem = far_date_problem(day, today, what)
+        if problem is not None:
+            return problem
+    return None
+
+
+def far_date_problem(day: dt.date, today: dt.date, what: str = "date") -> str | None:
+    """Why `day` cannot be planned for from `today` (outside the range, or more than five
+    years away), or None."""
+    problem = date_range_problem(day, what)
+    if problem is None and (day - today).days > FAR_AHEAD_DAYS:
+        return f"{what} {day.isoformat()} is more than five years away"
+    return problem
 
 
 def pin_date_problem(day: dt.date, today: dt.date, plan: Plan | None) -> str | None:
@@ -42,8 +71,9 @@ def pin_date_problem(day: dt.date, today: dt.date, plan: Plan | None) -> str | N
     starts), or None when it can."""
     if day < today:
         return f"{day.isoformat()} is in the past (today is {today.isoformat()})"
-    if (day - today).days > FAR_AHEAD_DAYS:
-        return f"{day.isoformat()} is more than five years away"
+    far = far_date_problem(day, today)
+    if far is not None:
+        return far.removeprefix("date ")
     if plan is not None and day < plan.first_day(today):
         return f"{day.isoformat()} is before the plan starts ({plan.first_day(today).isoformat()})"
     return None

@@ -13,21 +13,27 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from planner.core.plan import Plan
+from planner.core.plan import Plan, date_range_problem
 from planner.core.plan_json import PlanError, one_line_error, plan_from_data
+from planner.core.syllabus.schema import Text
 
 STATE_FORMAT = "planner-state"
 STATE_VERSION = 1
 
 
-def _iso(parse: Callable[[str], object], what: str) -> Callable[[str], str]:
-    """A validator keeping the text as written once `parse` accepts it."""
+def _iso(parse: Callable[[str], dt.date], what: str) -> Callable[[str], str]:
+    """A validator keeping the text as written once `parse` accepts it as a date planner
+    works with (see `planner.core.plan.date_range_problem`)."""
 
     def check(value: str) -> str:
         try:
-            parse(value)
+            parsed = parse(value)
         except ValueError:
             raise ValueError(f"{value!r} is not {what}") from None
+        day = parsed.date() if isinstance(parsed, dt.datetime) else parsed
+        problem = date_range_problem(day)
+        if problem is not None:
+            raise ValueError(problem)
         return value
 
     return check
@@ -62,7 +68,7 @@ class MarkRow(_Row):
 
 class NoteRow(_Row):
     id: Id
-    text: str
+    text: Text
     updated: DateTimeText
 
 
@@ -80,7 +86,7 @@ class AttemptRow(_Row):
     outcome: Literal["solved", "solved-with-help", "not-solved"]
     minutes: Minutes
     at: DateTimeText
-    notes: str
+    notes: Text
 
 
 class MockRow(_Row):
@@ -89,7 +95,7 @@ class MockRow(_Row):
     scores: dict[str, Annotated[int, Field(ge=0, le=2)]]
     minutes: Minutes
     at: DateTimeText
-    notes: str
+    notes: Text
 
 
 class EventRow(_Row):
@@ -207,7 +213,8 @@ class StateFile(_Row):
 
 
 def parse_state(data: Any) -> StateFile:
-    """Validate an export; raises ValueError with a one-line message naming the first problem."""
+    """Validate an export; raises ValueError with a one-line message naming the first problem
+    (a date outside the range planner works with is one)."""
     if not isinstance(data, dict):
         raise ValueError("not a planner state file (expected a JSON object)")
     if data.get("format") != STATE_FORMAT:

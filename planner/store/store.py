@@ -428,7 +428,11 @@ class Store:
             }
 
     def save_note(self, item_id: str, text: str) -> None:
-        """Save a note (no event when the text is unchanged). An empty note is removed."""
+        """Save a note (no event when the text is unchanged). An empty note is removed.
+        Control characters other than tabs and newlines (terminal escapes, say, from a
+        paste) are left out: they never reach a terminal, and the note always exports and
+        imports."""
+        text = "".join(c for c in text if c in "\t\n" or not _is_control(c))
         with self._write() as conn:
             row = conn.execute("SELECT text, updated FROM notes WHERE id = ?", (item_id,))
             found = row.fetchone()
@@ -717,6 +721,11 @@ def _after_import(conn: sqlite3.Connection, seq: int) -> bool:
         return seq <= int(json.loads(row[0])["seq"])
     except (ValueError, TypeError, KeyError):
         return False
+
+
+def _is_control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code <= 0x9F
 
 
 def _owner_only(path: Path) -> None:

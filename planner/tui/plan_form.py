@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from planner.core.plan import MAX_DAY_MINUTES, WEEKDAYS, DayOff, Interview, Plan
-from planner.core.plan_spec import SpecError, parse_date, parse_day_off
+from planner.core.plan_spec import SpecError, far_date_problem, parse_date, parse_day_off
 
 
 class FieldError(ValueError):
@@ -28,6 +28,8 @@ def read_interview(
         raise FieldError("name", "Give the interview a name")
     if len(name) > 200:
         raise FieldError("name", "A name of at most 200 characters")
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in name):
+        raise FieldError("name", "A name without control characters")
     if not date_text.strip():
         raise FieldError("date", "The date of the interview (YYYY-MM-DD)")
     try:
@@ -36,6 +38,9 @@ def read_interview(
         raise FieldError("date", str(exc)) from None
     if date < today:
         raise FieldError("date", f"{date:%a %d %b %Y} is in the past")
+    far = far_date_problem(date, today, "the interview")
+    if far is not None:
+        raise FieldError("date", far[0].upper() + far[1:])
     if not rounds:
         raise FieldError("rounds", "Pick at least one round")
     unknown = [r for r in rounds if r not in known_rounds]
@@ -101,8 +106,10 @@ def build_plan(
     minutes_texts: Sequence[str],
     days_off_text: str,
     start_text: str,
+    today: dt.date | None = None,
 ) -> Plan:
-    """The plan the form describes, keeping the base plan's options and extra syllabi."""
+    """The plan the form describes, keeping the base plan's options and extra syllabi (with
+    `today`: no day off nor start more than five years after it)."""
     if not interviews:
         raise FieldError("interviews", "Add at least one interview")
     minutes = read_minutes(minutes_texts)
@@ -113,6 +120,11 @@ def build_plan(
     last = max(i.date for i in interviews)
     if start is not None and start > last:
         raise FieldError("start", "The plan must start before the last interview")
+    if today is not None:
+        for off in days_off:
+            far = far_date_problem(off.end, today, "a day off on")
+            if far is not None:
+                raise FieldError("days-off", far[0].upper() + far[1:])
     previous = base or Plan()
     return replace(
         previous,

@@ -26,7 +26,8 @@ from planner.core.syllabus.model import (
     SyllabusFile,
 )
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
+"""3: text with control characters is refused (a syllabus cached before is read again)."""
 
 
 def cache_key(files: Sequence[tuple[str, bytes]]) -> str:

@@ -27,9 +27,33 @@ from planner.core.syllabus.model import (
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=200)]
 
 
+def control_character(text: str, allowed: str = "\t\n") -> str | None:
+    """The first control character of `text` (C0, DEL or C1) not in `allowed`, as U+XXXX,
+    or None. Such characters would reach the terminal as escape sequences."""
+    for ch in text:
+        code = ord(ch)
+        if (code < 0x20 or 0x7F <= code <= 0x9F) and ch not in allowed:
+            return f"U+{code:04X}"
+    return None
+
+
+def _plain_text(value: str) -> str:
+    found = control_character(value)
+    if found is not None:
+        raise ValueError(f"control character {found} (text must not hold terminal controls)")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_plain_text)]
+"""Text shown to the person: tabs and newlines, never another control character."""
+
+
 def _http_url(value: str | None) -> str | None:
     if value is None:
         return None
+    found = control_character(value, allowed="")
+    if found is not None:
+        raise ValueError(f"url must not contain the control character {found}")
     lowered = value.lower()
     if not (lowered.startswith("http://") or lowered.startswith("https://")) or len(value) < 10:
         raise ValueError("url must start with http:// or https://")
@@ -53,8 +77,8 @@ class _Strict(BaseModel):
 
 class RoundSchema(_Strict):
     id: Id
-    name: str = Field(min_length=1)
-    description: str = ""
+    name: Text = Field(min_length=1)
+    description: Text = ""
 
     def to_model(self) -> Round:
         return Round(**self.field_values())
@@ -62,13 +86,13 @@ class RoundSchema(_Strict):
 
 class ItemSchema(_Strict):
     id: Id
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     minutes: int = Field(ge=1, le=6000)
     rounds: tuple[Id, ...] | None = None
     requires: tuple[Id, ...] = ()
     optional: bool = False
     priority: int = Field(default=2, ge=1, le=3)
-    description: str = ""
+    description: Text = ""
     url: HttpUrl = None
 
     def to_model(self) -> Item:
@@ -77,12 +101,12 @@ class ItemSchema(_Strict):
 
 class ResourceSchema(_Strict):
     id: Id
-    title: str = Field(min_length=1)
-    author: str | None = None
+    title: Text = Field(min_length=1)
+    author: Text | None = None
     kind: ResourceKind
     url: HttpUrl = None
     rounds: tuple[Id, ...] = ()
-    description: str = ""
+    description: Text = ""
     items: tuple[ItemSchema, ...] = ()
 
     def to_model(self) -> Resource:
@@ -92,12 +116,12 @@ class ResourceSchema(_Strict):
 class PracticeItemSchema(_Strict):
     id: Id
     kind: PracticeKind
-    prompt: str = Field(min_length=1)
+    prompt: Text = Field(min_length=1)
     rounds: tuple[Id, ...] = Field(min_length=1)
     difficulty: Difficulty | None = None
     minutes: int | None = Field(default=None, ge=1, le=600)
     learn_from: tuple[Id, ...] = ()
-    answer: str = ""
+    answer: Text = ""
 
     def to_model(self) -> PracticeItem:
         return PracticeItem(**self.field_values())
@@ -105,7 +129,7 @@ class PracticeItemSchema(_Strict):
 
 class SyllabusFileSchema(_Strict):
     syllabus: Id
-    title: str = Field(min_length=1)
+    title: Text = Field(min_length=1)
     rounds: tuple[RoundSchema, ...] = ()
     resources: tuple[ResourceSchema, ...] = ()
     practice: tuple[PracticeItemSchema, ...] = ()

@@ -53,7 +53,8 @@ class ItemDetailScreen(PlannerScreen):
                 yield TextArea(id="note-editor", soft_wrap=True, show_line_numbers=False)
                 yield Label("Preview", id="preview-label")
                 with VerticalScroll(id="preview-scroll"):
-                    yield Markdown(id="note-preview")
+                    # links go through the app's http(s)-only check, never straight out
+                    yield Markdown(id="note-preview", open_links=False)
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -159,6 +160,11 @@ class ItemDetailScreen(PlannerScreen):
     def action_open_link(self) -> None:
         item = self.workspace.syllabus.item(self.item_id)
         self.planner_app.open_link(item.url if item else None)
+
+    def on_markdown_link_clicked(self, event: Markdown.LinkClicked) -> None:
+        """A link in the note: opened only as the item's own link is (http and https)."""
+        event.stop()
+        self.planner_app.open_link(event.href)
 
     def action_tick(self) -> None:
         self.save_note()

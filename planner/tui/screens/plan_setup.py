@@ -215,6 +215,7 @@ class PlanSetupScreen(Screen[bool]):
             [self.query_one(f"#min-{day}", Input).value for day in WEEKDAYS],
             self.query_one("#days-off", Input).value,
             self.query_one("#start", Input).value,
+            self.workspace.today,
         )
 
     def action_save(self) -> None:
