@@ -267,6 +267,13 @@ BAD_STATES: list[tuple[str, Any, str]] = [
     ("plan.interviews.0.date", "soon", "plan.interviews.0.date: Input should be a valid date"),
     ("settings.theme", 3, "settings.theme: Input should be a valid string"),
     ("extra", "field", "extra: Extra inputs are not permitted"),
+    # issue 12.5: what made tracebacks
+    ("version", True, "unsupported state file version true (expected 1)"),
+    ("events.1.seq", 2**63, "events.1.seq: Input should be less than or equal to"),
+    ("reviews.0.id", 2**64, "reviews.0.id: Input should be less than or equal to"),
+    ("events.1.payload.minutes", 10**30, "events.1.payload.minutes: 1000000000000000000"),
+    ("plan.interviews.0.date", "9999-12-31", "plan.interviews.0: the interview date 9999-12-31"),
+    ("reviews.0.at", "9999-01-01T20:00:00+00:00", "reviews.0.at: date 9999-01-01 is outside"),
 ]
 
 
@@ -297,6 +304,7 @@ def test_bad_state_files_change_nothing(
         (b'"just a string"', "bad state file: not a planner state file (expected a JSON object)"),
         (b"\xff\xfe\x00garbage", "not UTF-8 text"),
         (b"[" * 100_000 + b"]" * 100_000, "not a planner state file (nested too deeply)"),
+        (b'{"version": ' + b"9" * 5001 + b"}", "not a planner state file (a number far too long)"),
     ],
 )
 def test_unreadable_import_files_change_nothing(

@@ -194,7 +194,7 @@ def test_corrupt_store_is_a_one_line_error(data_dir: Path) -> None:
     result = run("init", "--interview", "Meta=2026-12-03:phone-screen")
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1
-    assert result.stderr.startswith(f"planner: cannot open the store {database_path(data_dir)}")
+    assert result.stderr.startswith(f"planner: {database_path(data_dir)} is damaged (")
     assert "not a database" in result.stderr
     assert database_path(data_dir).read_bytes() == b"garbage" * 500
 

@@ -132,7 +132,7 @@ def test_corrupt_store_is_a_one_line_error(data_dir: Path) -> None:
     for args in (["done", "hundred-page-ml/ch1"], ["undo"]):
         result = run(*args)
         assert result.exit_code == 1
-        assert result.stderr.startswith("planner: cannot open the store ")
+        assert result.stderr.startswith(f"planner: {database_path(data_dir)} is damaged (")
         assert result.stderr.count("\n") == 1
     assert database_path(data_dir).read_text() == "not sqlite at all\n" * 50
 

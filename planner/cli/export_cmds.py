@@ -72,6 +72,8 @@ def import_command(file: Path, replace: bool) -> None:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         fail(f"{file}:{exc.lineno}:{exc.colno}: not valid JSON: {exc.msg}")
+    except ValueError:  # (an integer of thousands of digits)
+        fail(f"{file}: not a planner state file (a number far too long)")
     except RecursionError:
         fail(f"{file}: not a planner state file (nested too deeply)")
     store = env().store()

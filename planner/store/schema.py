@@ -44,7 +44,9 @@ DateTimeText = Annotated[
     str, AfterValidator(_iso(dt.datetime.fromisoformat, "a date and time (ISO 8601)"))
 ]
 Id = Annotated[str, Field(min_length=1, max_length=500)]
-RowId = Annotated[int, Field(ge=1)]
+MAX_ROW_ID = 2**63 - 1
+"""The largest integer SQLite stores."""
+RowId = Annotated[int, Field(ge=1, le=MAX_ROW_ID)]
 Minutes = Annotated[int, Field(ge=0, le=100_000)]
 
 
@@ -158,8 +160,26 @@ def _check_drop(index: int, payload: dict[str, Any]) -> None:
         raise ValueError(f"events.{index}.payload.before: one progress row (or null) per id")
 
 
+PAYLOAD_RANGES: dict[str, tuple[int, int]] = {
+    "minutes": (-100_000, 100_000),
+    "row": (1, MAX_ROW_ID),
+    "of": (1, MAX_ROW_ID),
+}
+"""The range of each integer payload key (minutes may be negative: a correction)."""
+
+
+def _check_payload_ranges(index: int, event: EventRow) -> None:
+    for key, (low, high) in PAYLOAD_RANGES.items():
+        value = event.payload.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and not low <= value <= high:
+            raise ValueError(
+                f"events.{index}.payload.{key}: {str(value)[:20]} is outside {low}..{high}"
+            )
+
+
 def _check_payloads(events: list[EventRow]) -> None:
     for index, event in enumerate(events):
+        _check_payload_ranges(index, event)
         for key in PAYLOAD_KEYS.get(event.action, ()):
             if key not in event.payload:
                 raise ValueError(f"events.{index}.payload: a {event.action!r} event needs {key!r}")
@@ -219,9 +239,10 @@ def parse_state(data: Any) -> StateFile:
         raise ValueError("not a planner state file (expected a JSON object)")
     if data.get("format") != STATE_FORMAT:
         raise ValueError(f"not a planner state file (format should be {STATE_FORMAT!r})")
-    if data.get("version") != STATE_VERSION:
+    version = data.get("version")
+    if type(version) is not int or version != STATE_VERSION:  # (true is not 1 here)
         raise ValueError(
-            f"unsupported state file version {data.get('version')!r} (expected {STATE_VERSION})"
+            f"unsupported state file version {json.dumps(version)[:20]} (expected {STATE_VERSION})"
         )
     try:
         state = StateFile.model_validate(data)

@@ -110,6 +110,7 @@ class Store:
                 raise StoreError(f"cannot open the store {path}: WAL mode is not available")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
+            _check_integrity(conn, path)
             (version,) = conn.execute("PRAGMA user_version").fetchone()
             if version > SCHEMA_VERSION:
                 raise StoreError(
@@ -131,7 +132,10 @@ class Store:
         except sqlite3.Error as exc:
             if conn is not None:
                 conn.close()
-            raise StoreError(f"cannot open the store {path}: {_one_line(exc)}") from None
+            text = _one_line(exc)
+            if any(word in text for word in DAMAGED_WORDS):
+                raise StoreError(damaged_message(path, text)) from None
+            raise StoreError(f"cannot open the store {path}: {text}") from None
         except StoreError:
             if conn is not None:
                 conn.close()
@@ -189,11 +193,28 @@ class Store:
             except sqlite3.Error as exc:
                 if conn.in_transaction:
                     conn.rollback()
-                raise StoreError(f"cannot {doing} the store: {_one_line(exc)}") from None
+                raise StoreError(self._failure(doing, exc)) from None
+            except (ValueError, TypeError, KeyError) as exc:
+                if conn.in_transaction:
+                    conn.rollback()
+                if doing != "read":
+                    raise
+                # a record a reader cannot decode (edited by hand, or damaged): one line
+                raise StoreError(
+                    f"cannot read the store {self.path}: a damaged record ({_one_line(exc)}); "
+                    "nothing was changed"
+                ) from None
             except BaseException:
                 if conn.in_transaction:
                     conn.rollback()
                 raise
+
+    def _failure(self, doing: str, exc: sqlite3.Error) -> str:
+        """One line for a SQLite failure; a damaged file is named, with what to do."""
+        text = _one_line(exc)
+        if any(word in text for word in DAMAGED_WORDS):
+            return damaged_message(self.path, text)
+        return f"cannot {doing} the store: {text}"
 
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         """A write transaction, taking the write lock at once (`busy_timeout` waits for it)."""
@@ -706,6 +727,26 @@ class Store:
         write_state(conn, state, state_plan(state))
         payload = {"source": marker.get("source", ""), "backup": str(backup)}
         return Event(0, dt.datetime.now(dt.UTC), "import", payload, undone=True)
+
+
+DAMAGED_WORDS = ("malformed", "not a database", "corrupt")
+"""What SQLite says of a damaged file."""
+
+
+def damaged_message(path: Path, what: str) -> str:
+    return (
+        f"{path} is damaged ({what}): nothing was written to it; "
+        "restore a backup, or move the file away to start afresh"
+    )
+
+
+def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged database before anything reads or writes it (a quick check: a few
+    milliseconds on a store of thousands of events)."""
+    row = conn.execute("PRAGMA quick_check(1)").fetchone()
+    if row is None or row[0] != "ok":
+        what = " ".join(str(row[0]).split()) if row else "no answer"
+        raise StoreError(damaged_message(path, what[:200]))
 
 
 IMPORT_MARKER = "_import"
