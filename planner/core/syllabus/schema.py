@@ -10,7 +10,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from planner.core.syllabus.model import (
     ID_PATTERN,
@@ -24,7 +31,16 @@ from planner.core.syllabus.model import (
     SyllabusFile,
 )
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=200)]
+
+def _no_edge_space(value: object) -> object:
+    if isinstance(value, str) and value != value.strip():
+        raise ValueError("an id must not begin or end with a space")
+    return value
+
+
+Id = Annotated[
+    str, BeforeValidator(_no_edge_space), StringConstraints(pattern=ID_PATTERN, max_length=200)
+]
 
 
 def control_character(text: str, allowed: str = "\t\n") -> str | None:

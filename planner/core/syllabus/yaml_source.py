@@ -20,6 +20,7 @@ work as in PyYAML: keys written in the mapping win over merged ones.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,30 @@ _SEQ = _TAG + "seq"
 _MAP = _TAG + "map"
 _MERGE = _TAG + "merge"
 _SCALAR_TAGS = frozenset(_TAG + t for t in ("null", "bool", "int", "float", "timestamp"))
+
+_YAML12 = {
+    _TAG + "bool": re.compile(r"true|True|TRUE|false|False|FALSE"),
+    _TAG + "int": re.compile(r"[-+]?(0|[1-9][0-9]*)"),
+    _TAG + "float": re.compile(
+        r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+    ),
+}
+"""The plain scalars YAML 1.2 reads as booleans and numbers. YAML 1.1 (PyYAML) also reads
+`yes`/`no`/`on`/`off` as booleans and `030` (octal), `0x1e`, `1:30` (base 60) and `3_0` as
+numbers: those are refused, saying what to write, rather than read as something else."""
+
+
+def yaml11_only(node: ScalarNode) -> str | None:
+    """What to write instead of a plain scalar that YAML 1.1 reads differently from 1.2, or
+    None when both read it alike."""
+    pattern = _YAML12.get(node.tag)
+    if pattern is None or node.style not in (None, "") or pattern.fullmatch(node.value):
+        return None
+    if node.tag == _TAG + "bool":
+        return f"{node.value!r} is read as a yes/no value: write true or false, or quote it"
+    return f"{node.value!r} is not a plain number: write it in decimal digits, or quote it"
+
+
 _CONSTRUCTOR = SafeConstructor()
 
 
@@ -286,6 +311,11 @@ class _Builder:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
             self._bad_tag(node)
+            return None
+        other = yaml11_only(node)
+        if other is not None:
+            self.fatal = True
+            self.problems.append(at(self.name, node, other))
             return None
         try:
             return SafeConstructor.yaml_constructors[tag](_CONSTRUCTOR, node)
