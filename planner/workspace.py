@@ -52,6 +52,8 @@ class Workspace:
         self._schedule: Schedule | None = None
         self._previous: Schedule | None = None
         """The schedule before the last action, until the new one is at hand."""
+        self._replan_of = -1
+        """The version a replan was handed out for (`replan`)."""
         self._prepared_of = -1
         """The version tomorrow's schedule was handed out for (`next_day_preparation`)."""
         self._reviews: tuple[int, list[PlannedReview]] | None = None
@@ -81,7 +83,10 @@ class Workspace:
         `fix_search`): kept from an earlier run with these very inputs, else computed (and
         kept for the next start)."""
         if self._schedule is None:
-            self.adopt_schedule(self.version, self._computation()(), redraw=False)
+            # made here while a replan for this state runs in the background: a new version,
+            # so that the view drawn from the provisional schedule redraws
+            pending = self._replan_of == self.version
+            self.adopt_schedule(self.version, self._computation()(), redraw=pending)
         assert self._schedule is not None
         return self._schedule
 
@@ -102,6 +107,7 @@ class Workspace:
         in a worker thread); its result goes to `adopt_schedule`. None when it is at hand."""
         if self._schedule is not None:
             return None
+        self._replan_of = self.version
         return self.version, self._computation()
 
     def adopt_schedule(self, version: int, computed: Computed, *, redraw: bool = True) -> bool:

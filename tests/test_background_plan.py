@@ -315,3 +315,20 @@ def test_the_provisional_schedule_leaves_out_what_was_skipped_or_moved(store: St
     ws.pin(study[0], TOMORROW)  # pinned to another day: not today
     shown = provisional_schedule(before, ws.progress, TODAY)
     assert study[0] not in {s.id for s in (shown.day(TODAY) or day).sessions}
+
+
+async def test_a_key_that_needs_the_schedule_during_a_replan_leaves_no_stale_view(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background, "BACKGROUND_ITEMS", 0)
+    app = PlannerApp(syllabus=bundled(), store=store, today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settled(pilot)
+        await pilot.press("t")  # push: it reads the schedule at once, during the replan
+        await settled(pilot)
+        await settled(pilot)
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        assert UPDATING not in banner_text(app)
+        ws = app.workspace
+        assert screen._rows == today_rows(ws.syllabus, ws.schedule, ws.progress, TODAY)

@@ -253,3 +253,17 @@ def test_data_dir_that_is_a_file_is_a_one_line_error(tmp_path: Path) -> None:
         == f"planner: cannot create the store in {a_file}: it is a file, not a folder\n"
     )
     assert a_file.read_text() == "mine\n"
+
+
+def test_init_replaces_a_stored_plan_it_cannot_read(data_dir: Path) -> None:
+    import sqlite3
+
+    run("init", "--interview", "Meta=2026-12-03:phone-screen")
+    with sqlite3.connect(database_path(data_dir)) as conn:
+        conn.execute("UPDATE plan SET json = replace(json, '2026-12-03', '2602-12-03')")
+    today = run("today")
+    assert today.exit_code == 1 and "('planner init' replaces it)" in today.stderr
+    again = run("init", "--interview", "Meta=2026-12-04:phone-screen")
+    assert again.exit_code == 0, again.output
+    assert "it is replaced" in again.stderr
+    assert run("today").exit_code == 0

@@ -32,14 +32,14 @@ def test_a_good_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "key",
-    ["x", "5", "f12", "ctrl+z", "ctrl+shift+home", "question_mark", "alt+plus", "pagedown"],
+    ["x", "T", "5", "f12", "ctrl+z", "ctrl+shift+home", "question_mark", "alt+plus", "pagedown"],
 )
 def test_keys_textual_binds(key: str) -> None:
     assert is_key(key)
 
 
 @pytest.mark.parametrize(
-    "key", ["ctrl+zz", "ctrl+alt+nonsense", "ctrl z", "", "ctrl+", "ctrl+ctrl+x", "X", "?", "f25"]
+    "key", ["ctrl+zz", "ctrl+alt+nonsense", "ctrl z", "", "ctrl+", "ctrl+ctrl+x", "?", "f25"]
 )
 def test_keys_textual_cannot_bind(key: str) -> None:
     assert not is_key(key)
@@ -161,3 +161,12 @@ async def test_a_remapped_key_works(data_dir: Path) -> None:
         await pilot.pause()
         assert store.load_progress().is_done(first)
     store.close()
+
+
+def test_a_clash_left_by_a_binding_put_back_is_reported_too(tmp_path: Path) -> None:
+    path = tmp_path / "keys.toml"
+    # push goes to x (skip's key): it is put back on t, where link now is
+    path.write_text('"today.push" = "x"\n"today.link" = "t"\n', encoding="utf-8")
+    keymap = load_keymap(path, binding_ids(PlannerApp), binding_scopes(PlannerApp))
+    assert keymap.keys == {}
+    assert any("'today.link' and 'today.push'" in p for p in keymap.problems)

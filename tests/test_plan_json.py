@@ -207,6 +207,7 @@ def test_every_command_on_a_damaged_stored_plan_is_one_line_and_exit_1(
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
         "planner: the stored plan is not valid: minutes on sun must be within 0..1440, got 9000"
+        " ('planner init' replaces it)"
     ]
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT json FROM plan").fetchone()[0] == damaged

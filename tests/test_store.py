@@ -423,3 +423,25 @@ def test_write_failure_rolls_back_and_is_a_store_error(store: Store, data_dir: P
     with pytest.raises(StoreError, match="disk on fire"):
         store.record_done("b", DAY, 5)
     assert set(store.load_progress().items) == {"a"}
+
+
+def test_untick_takes_back_every_done_since_the_item_became_done(store: Store) -> None:
+    later = DAY + dt.timedelta(days=1)
+    store.record_done("a", DAY, 45)
+    store.record_done("a", later, 10)  # more minutes on an item already done
+    store.record_undone("a", later)
+    progress = store.load_progress()
+    assert progress.of("a") == ItemProgress(minutes_spent=0, done=False)
+    assert progress.work == ()
+
+
+def test_notes_of_attempts_and_mocks_lose_control_characters(store: Store) -> None:
+    from planner.core.progress import Attempt, MockRound
+
+    at = dt.datetime(2026, 11, 20, 20, tzinfo=dt.UTC)
+    store.record_attempt(Attempt("kata", "solved", 20, at, "x \x1b[31mred\x9b"))
+    store.record_mock(MockRound("design", {"clarify": 1}, 45, at, "a\x07b"))
+    progress = store.load_progress()
+    assert progress.attempts[0].notes == "x [31mred"
+    assert progress.mocks[0].notes == "ab"
+    assert Store.checked_state(store.export_state())  # exports and imports again

@@ -332,3 +332,22 @@ async def test_a_digit_in_a_coding_task_does_not_leave_it(store: Store) -> None:
         assert app.screen is task
         await pilot.press("tab", *"O(n) 2 passes")
         assert task.query_one("#session-notes", TextArea).text == "O(n) 2 passes"
+
+
+async def test_no_digit_leaves_a_coding_task_or_a_review(store: Store) -> None:
+    from planner.tui.screens.coding_task import CodingTaskScreen
+    from planner.tui.screens.review_session import ReviewSessionScreen
+
+    app = make_app(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await app.push_screen(CodingTaskScreen("code-kmeans"))
+        await pilot.pause()
+        await pilot.press("6", "0", "9")
+        await pilot.pause()
+        assert isinstance(app.screen, CodingTaskScreen)
+        app.pop_screen()
+        await app.push_screen(ReviewSessionScreen(["q-bias-variance"]))
+        await pilot.pause()
+        await pilot.press("5", "6")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewSessionScreen)

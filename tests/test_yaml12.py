@@ -44,8 +44,7 @@ def test_numbers_yaml_1_1_reads_otherwise_are_refused(tmp_path: Path, minutes: s
     code, stderr = validate(tmp_path, minutes=minutes)
     assert code == 1
     assert stderr == (
-        f"FILE:11:38: {minutes!r} is not a plain number: write it in decimal digits, "
-        "or quote it\n"
+        f"FILE:11:38: {minutes!r} is not a plain number: write it in decimal digits, or quote it\n"
     )
 
 

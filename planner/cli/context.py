@@ -103,11 +103,13 @@ class Env:
         """`--syllabus` files when given, else the bundled syllabus plus the plan's own."""
         if self.syllabus_files:
             return list(self.syllabus_files)
-        from planner.store.errors import StoreError
+        from planner.store.errors import StoredPlanError, StoreError
 
         paths = [bundled_syllabus()]
         try:
             plan = self.store().load_plan()
+        except StoredPlanError:
+            return paths  # (what needs the plan says so; `planner init` replaces it)
         except StoreError as exc:
             fail(str(exc))
         if plan is not None:

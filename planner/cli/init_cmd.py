@@ -112,8 +112,15 @@ def init_command(
             if syllabus.round(round_id) is None:
                 fail(f"unknown round {round_id!r}{did_you_mean(round_id, known_rounds)}")
     store = e.store()
-    with store_errors():
+    from planner.store.errors import StoredPlanError, StoreError
+
+    try:
         old = store.load_plan()
+    except StoredPlanError as exc:  # a stored plan this planner cannot read: init replaces it
+        click.echo(f"planner: {exc}; it is replaced", err=True)
+        old = None
+    except StoreError as exc:
+        fail(str(exc))
     plan = Plan(
         interviews=tuple(sorted(interviews, key=lambda i: (i.date, i.name))),
         weekday_minutes=weekday_minutes or DEFAULT_WEEKDAY_MINUTES,

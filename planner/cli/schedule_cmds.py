@@ -8,6 +8,7 @@ import click
 
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
+from planner.cli.store_guard import store_errors
 from planner.core.labels import format_minutes
 from planner.core.progress import Progress, WorkEntry
 from planner.core.schedule.standing import report_text
@@ -27,7 +28,8 @@ def _current_schedule(*, fixes: bool = True) -> tuple[Syllabus, Schedule, int, P
 
     e = env()
     store = e.store()
-    plan = store.load_plan()
+    with store_errors():
+        plan = store.load_plan()
     if plan is None:
         fail(NO_PLAN)
     syllabus = e.syllabus()

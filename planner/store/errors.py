@@ -5,3 +5,8 @@ from __future__ import annotations
 
 class StoreError(Exception):
     """The store cannot be opened or used (message is one line, for the user)."""
+
+
+class StoredPlanError(StoreError):
+    """The stored plan cannot be read (a newer or hand-edited one): `planner init` replaces
+    it."""

@@ -220,6 +220,21 @@ WORK_ACTIONS: Mapping[str, WorkKind] = {
 """Actions that record time spent, and the kind of work each one is."""
 
 
+def _take_back(
+    buckets: dict[tuple[dt.date, str, WorkKind], int],
+    own: tuple[dt.date, str, WorkKind],
+    owed: int,
+) -> None:
+    """Take `owed` minutes of work back: from the day of `own` first, then the latest days."""
+    others = (k for k in buckets if k[1:] == own[1:] and k != own)
+    for key in ([own] if own in buckets else []) + sorted(others, reverse=True):
+        taken = min(owed, buckets[key])
+        buckets[key] -= taken
+        owed -= taken
+        if owed <= 0:
+            break
+
+
 def work_log(events: Iterable[tuple[str, dict[str, Any]]]) -> tuple[WorkEntry, ...]:
     """Minutes per day per id from the live events; a negative correction takes minutes
     back from its own day first (an untick: the day of the tick), then the latest days."""
@@ -230,7 +245,10 @@ def work_log(events: Iterable[tuple[str, dict[str, Any]]]) -> tuple[WorkEntry, .
             if action in ("done", "minutes"):
                 ident, on = str(p["id"]), dt.date.fromisoformat(p["on"])
             elif action == "undone":
-                ident, on = str(p["id"]), dt.date.fromisoformat(p.get("worked_on") or p["on"])
+                for back in p.get("taken") or ():
+                    day = dt.date.fromisoformat(back["on"])
+                    _take_back(buckets, (day, str(p["id"]), kind), int(back["minutes"]))
+                continue
             else:
                 ident, on = str(p["practice_id"]), dt.datetime.fromisoformat(p["at"]).date()
                 if action == "review" and p.get("kind") == "drill":
@@ -242,17 +260,7 @@ def work_log(events: Iterable[tuple[str, dict[str, Any]]]) -> tuple[WorkEntry, .
             key = (on, ident, kind)
             buckets[key] = buckets.get(key, 0) + minutes
         elif minutes < 0:
-            owed = -minutes
-            own = (on, ident, kind)
-            latest = sorted(
-                (k for k in buckets if k[1:] == (ident, kind) and k != own), reverse=True
-            )
-            for key in ([own] if own in buckets else []) + latest:
-                taken = min(owed, buckets[key])
-                buckets[key] -= taken
-                owed -= taken
-                if owed == 0:
-                    break
+            _take_back(buckets, (on, ident, kind), -minutes)
     return tuple(
         WorkEntry(on=on, id=ident, minutes=minutes, kind=kind)
         for (on, ident, kind), minutes in sorted(buckets.items())

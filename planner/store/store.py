@@ -35,7 +35,7 @@ from planner.core.progress import (
     WorkKind,
 )
 from planner.paths import database_path
-from planner.store.errors import StoreError
+from planner.store.errors import StoredPlanError, StoreError
 from planner.store.events import (
     EMPTY_PROGRESS,
     UNDOABLE,
@@ -242,7 +242,9 @@ class Store:
         try:
             return plan_from_json(row["json"])
         except PlanError as exc:
-            raise StoreError(f"the stored plan is not valid: {exc}") from None
+            raise StoredPlanError(
+                f"the stored plan is not valid: {exc} ('planner init' replaces it)"
+            ) from None
 
     def save_plan(self, plan: Plan) -> None:
         text = plan_to_json(plan)
@@ -340,21 +342,25 @@ class Store:
             )
 
     def record_undone(self, item_id: str, on: dt.date) -> None:
-        """Untick an item: it is as it was before its tick, the minutes the tick recorded
-        taken back from the day they were recorded on."""
+        """Untick an item: it is as it was before its tick, the minutes its tick (and any
+        done with more minutes since) recorded taken back from the days they were recorded
+        on."""
         with self._write() as conn:
             before = self._progress_before(conn, item_id)
             if before is None or not before["done"]:
                 return
-            tick = _latest_tick(conn, item_id)
-            minutes, worked_on = tick if tick is not None else (0, on.isoformat())
-            taken = min(max(0, minutes), before["minutes_spent"])
-            state = {**before, "done": False, "done_on": None}
-            state["minutes_spent"] -= taken
+            left = before["minutes_spent"]
+            taken: list[dict[str, Any]] = []
+            for day, minutes in _tick_minutes(conn, item_id):
+                back = min(minutes, left)
+                if back > 0:
+                    taken.append({"on": day, "minutes": back})
+                    left -= back
+            state = {**before, "done": False, "done_on": None, "minutes_spent": left}
             put_progress(conn, item_id, state)
-            payload = {"id": item_id, "on": on.isoformat(), "before": before}
+            payload: dict[str, Any] = {"id": item_id, "on": on.isoformat(), "before": before}
             if taken:
-                payload.update(minutes=-taken, worked_on=worked_on)
+                payload["taken"] = taken
             self._log(conn, "undone", payload)
 
     def add_minutes(self, item_id: str, minutes: int, on: dt.date) -> None:
@@ -453,7 +459,7 @@ class Store:
         Control characters other than tabs and newlines (terminal escapes, say, from a
         paste) are left out: they never reach a terminal, and the note always exports and
         imports."""
-        text = "".join(c for c in text if c in "\t\n" or not _is_control(c))
+        text = _plain(text)
         with self._write() as conn:
             row = conn.execute("SELECT text, updated FROM notes WHERE id = ?", (item_id,))
             found = row.fetchone()
@@ -508,7 +514,7 @@ class Store:
                     attempt.outcome,
                     max(0, attempt.minutes),
                     attempt.at.isoformat(),
-                    attempt.notes,
+                    _plain(attempt.notes),
                 ),
             )
             self._log(
@@ -533,7 +539,7 @@ class Store:
                     dumps(dict(mock.scores)),
                     max(0, mock.minutes),
                     mock.at.isoformat(),
-                    mock.notes,
+                    _plain(mock.notes),
                 ),
             )
             self._log(
@@ -632,7 +638,9 @@ class Store:
             try:
                 return read_state(conn)
             except PlanError as exc:
-                raise StoreError(f"the stored plan is not valid: {exc}") from None
+                raise StoreError(
+                    f"the stored plan is not valid: {exc} ('planner init' replaces it)"
+                ) from None
 
     @staticmethod
     def checked_state(data: dict[str, Any]) -> StateFile:
@@ -665,7 +673,15 @@ class Store:
 
         state = self.checked_state(data)
         plan = state_plan(state)
-        backup = None if self.is_empty() else self._backup(self.export_state())
+        current = None if self.is_empty() else self.export_state()
+        if current is not None:
+            try:  # what is kept must be importable again, or undo could not put it back
+                self.checked_state(current)
+            except StoreError as exc:
+                raise StoreError(
+                    f"the state stored now could not be put back ({exc}); nothing was imported"
+                ) from None
+        backup = None if current is None else self._backup(current)
         with self._write() as conn:
             write_state(conn, state, plan)
             if backup is not None:
@@ -764,6 +780,11 @@ def _after_import(conn: sqlite3.Connection, seq: int) -> bool:
         return False
 
 
+def _plain(text: str) -> str:
+    """`text` without control characters but tabs and newlines (what the import accepts)."""
+    return "".join(c for c in text if c in "\t\n" or not _is_control(c))
+
+
 def _is_control(ch: str) -> bool:
     code = ord(ch)
     return code < 0x20 or 0x7F <= code <= 0x9F
@@ -792,17 +813,25 @@ def _wal_mode(conn: sqlite3.Connection) -> str:
             time.sleep(0.02)
 
 
-def _latest_tick(conn: sqlite3.Connection, item_id: str) -> tuple[int, str] | None:
-    """(minutes, day) of the live tick that made an item done: its latest "done" event."""
+def _tick_minutes(conn: sqlite3.Connection, item_id: str) -> list[tuple[str, int]]:
+    """(day, minutes) of each live "done" event of an item since it last became done (the
+    tick that made it done, and any done with more minutes after it), latest first."""
     rows = conn.execute(
         "SELECT payload FROM events WHERE undone = 0 AND action = 'done' ORDER BY seq DESC"
     )
+    found: list[tuple[str, int]] = []
     for (text,) in rows:
-        with suppress(ValueError, TypeError, KeyError, AttributeError):
+        try:
             payload = json.loads(text)
-            if payload.get("id") == item_id:
-                minutes = payload.get("minutes")
-                day = str(payload.get("on"))
-                dt.date.fromisoformat(day)
-                return (minutes if isinstance(minutes, int) else 0), day
-    return None
+            if payload.get("id") != item_id:
+                continue
+            day = str(payload.get("on"))
+            dt.date.fromisoformat(day)
+        except (ValueError, TypeError, AttributeError):
+            continue
+        minutes = payload.get("minutes")
+        found.append((day, minutes if isinstance(minutes, int) and minutes > 0 else 0))
+        before = payload.get("before")
+        if not isinstance(before, dict) or not before.get("done"):
+            break  # the tick that made it done
+    return found

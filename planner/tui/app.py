@@ -199,7 +199,14 @@ class PlannerApp(App[None]):
     # --- app-wide actions ----------------------------------------------------------------
 
     def action_undo(self) -> None:
-        event = self.workspace.undo()
+        from planner.store.errors import StoreError
+
+        try:
+            event = self.workspace.undo()
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            self._refresh_current()
+            return
         if event is None:
             self.notify("Nothing to undo", severity="warning", timeout=2)
         else:

@@ -127,9 +127,9 @@ def replan(app: App[Any], workspace: Workspace, redraw: Callable[[], None]) -> N
     version, compute = job
 
     def adopt(computed: Computed) -> None:
-        if workspace.adopt_schedule(version, computed):
-            redraw()
-        elif not workspace.schedule_ready:
+        if workspace.adopt_schedule(version, computed) or workspace.schedule_ready:
+            redraw()  # (made meanwhile on the spot for a key that needed it: drawn now)
+        else:
             replan(app, workspace, redraw)
 
     def failed(error: BaseException) -> None:

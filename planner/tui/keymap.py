@@ -81,10 +81,12 @@ def load_keymap(path: Path, known_ids: Iterable[str], scopes: Scopes = ()) -> Ke
             keys[binding_id] = ",".join(_split(value))
         else:
             problems.append(problem)
-    for clash, ids in _clashes(keys, scopes):
-        problems.append(clash)
-        for binding_id in ids:
-            keys.pop(binding_id, None)
+    scopes = list(scopes)
+    while clashes := _clashes(keys, scopes):  # (a binding back on its default may clash anew)
+        for clash, ids in clashes:
+            problems.append(clash)
+            for binding_id in ids:
+                keys.pop(binding_id, None)
     if problems:
         problems.append(SOME_DEFAULT)
     return Keymap(keys, tuple(problems), path)
@@ -115,7 +117,7 @@ def is_key(key: str) -> bool:
     if len(set(modifiers)) != len(modifiers) or not all(m in MODIFIERS for m in modifiers):
         return False
     if len(last) == 1:
-        return last in string.ascii_lowercase + string.digits
+        return last in string.ascii_letters + string.digits  # (T is shift+t, as Textual reads it)
     return last in NAMED_KEYS or last in _character_names()
 
 

@@ -32,7 +32,7 @@ class CodingTaskScreen(Screen[bool]):
         Binding("ctrl+o", "outline", "Outline", id="coding.outline"),
         Binding("escape", "cancel", "Cancel", id="coding.cancel"),
         # digits outside the notes would fall through to the app and switch modes mid-task
-        Binding("1,2,3,4,5", "stay", show=False),
+        Binding("0,1,2,3,4,5,6,7,8,9", "stay", show=False),
     ]
 
     def __init__(self, practice_id: str) -> None:

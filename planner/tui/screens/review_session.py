@@ -38,7 +38,12 @@ class ReviewSessionScreen(Screen[int]):
         Binding("3", "rate('good')", "Good", id="review.good"),
         Binding("4", "rate('easy')", "Easy", id="review.easy"),
         Binding("escape", "stop", "Stop", id="review.stop"),
+        # other digits would fall through to the app and switch screens mid-session
+        Binding("0,5,6,7,8,9", "not_a_rating", show=False),
     ]
+
+    def action_not_a_rating(self) -> None:
+        self.notify("Rate with 1 to 4, or stop with esc", timeout=2)
 
     def __init__(self, practice_ids: Sequence[str]) -> None:
         super().__init__()
