@@ -34,6 +34,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench_schedule import DAY_MINUTES, bench_plan, generate, generated_document
+from startup import PLANNER_APP
 
 from planner.core.plan import Interview, Plan
 from planner.core.planning import full_schedule, reviews_and_schedule, with_fixes
@@ -147,31 +148,6 @@ def process_seconds(
     return statistics.median(times)
 
 
-APP_OPEN = r"""
-import sys
-from planner.tui.app import PlannerApp
-from planner.tui.screens import today
-
-original_run = PlannerApp.run
-def headless_run(self, *args, **kwargs):
-    kwargs["headless"] = True
-    return original_run(self, *args, **kwargs)
-PlannerApp.run = headless_run
-
-original_draw = today.TodayScreen.refresh_view
-def refresh_and_quit(self):
-    original_draw(self)
-    if self._rows:
-        self.app.call_after_refresh(self.app.exit)
-today.TodayScreen.refresh_view = refresh_and_quit
-
-from planner.cli import main
-sys.argv = ["planner", *sys.argv[1:]]
-main()
-"""
-"""The app, headless, until Today has drawn its sessions: then it quits."""
-
-
 def whole_commands(syllabus_file: Path | None, plan: Plan, runs: int) -> tuple[float, ...]:
     """`planner today` and opening the app, each in a new process on a new day: with
     nothing prepared, and prepared (the app was idle the evening before)."""
@@ -180,7 +156,8 @@ def whole_commands(syllabus_file: Path | None, plan: Plan, runs: int) -> tuple[f
         Store.open(folder / "data").save_plan(plan)
         flags = ["--syllabus", str(syllabus_file)] if syllabus_file is not None else []
         today = [sys.executable, "-m", "planner", *flags, "today"]
-        app = [sys.executable, "-c", APP_OPEN, *flags]
+        # the start-up benchmark's probe: the app, headless, until Today shows its sessions
+        app = [sys.executable, "-c", PLANNER_APP, str(folder / "data"), *flags]
         cold = lambda: forget_schedules(folder)  # noqa: E731
         prepared = lambda: prepare_today(syllabus_file, folder)  # noqa: E731
         subprocess.run(today, env=command_env(folder), check=True, capture_output=True)

@@ -77,7 +77,7 @@ def ready(app):
     app.exit()
 
 from planner.cli import main
-sys.argv = ["planner", "--data-dir", sys.argv[1], "--today", "2026-11-25"]
+sys.argv = ["planner", "--data-dir", sys.argv[1], "--today", "2026-11-25", *sys.argv[2:]]
 main()
 """
 

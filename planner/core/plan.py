@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from planner.core.labels import control_character
+
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 MAX_DAY_MINUTES = 1440
@@ -81,7 +83,7 @@ class Interview:
         _check(len(self.rounds) >= 1, "an interview has at least one round")
         _check(_is_text(self.name, *self.rounds), "an interview name must be text (UTF-8)")
         _check(
-            not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in self.name),
+            control_character(self.name, allowed="") is None,
             "an interview name must not hold control characters",
         )
         _in_range(self.date, "the interview date")

@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 if TYPE_CHECKING:
+    from planner.core.plan import Plan
+    from planner.core.progress import Progress
     from planner.core.schedule.types import Schedule
     from planner.core.syllabus.model import Syllabus
     from planner.store.store import Store
@@ -58,8 +61,19 @@ class NoPlanError(Exception):
     """An export of the schedule was asked for before any plan exists."""
 
 
-def current_schedule(source: ExportSource) -> tuple[Syllabus, Schedule]:
-    """The loaded syllabus and the full schedule from today (reviews included)."""
+@dataclass(frozen=True, slots=True)
+class Current:
+    """What an export of the schedule is made from."""
+
+    syllabus: Syllabus
+    plan: Plan
+    progress: Progress
+    schedule: Schedule
+
+
+def current_schedule(source: ExportSource) -> Current:
+    """The loaded syllabus, the plan, the progress and the full schedule they make from today
+    (reviews included)."""
     from planner.caches.schedule import kept_or_computed
 
     plan = source.store().load_plan()
@@ -71,4 +85,4 @@ def current_schedule(source: ExportSource) -> tuple[Syllabus, Schedule]:
     _, schedule = kept_or_computed(
         source.schedule_cache(), syllabus, plan, progress, today, fixes=True
     )
-    return syllabus, schedule
+    return Current(syllabus, plan, progress, schedule)

@@ -73,5 +73,5 @@ def schedule_to_ics(schedule: Schedule, syllabus: Syllabus) -> str:
 
 def export_ics(source: ExportSource) -> str:
     """`planner export ics`: the current schedule from today."""
-    syllabus, sched = current_schedule(source)
-    return schedule_to_ics(sched, syllabus)
+    current = current_schedule(source)
+    return schedule_to_ics(current.schedule, current.syllabus)

@@ -96,6 +96,5 @@ def schedule_to_markdown(
 
 def export_markdown(source: ExportSource) -> str:
     """`planner export markdown`: the current schedule from today."""
-    syllabus, sched = current_schedule(source)
-    store = source.store()
-    return schedule_to_markdown(sched, syllabus, store.load_plan(), store.load_progress())
+    current = current_schedule(source)
+    return schedule_to_markdown(current.schedule, current.syllabus, current.plan, current.progress)

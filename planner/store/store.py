@@ -20,9 +20,11 @@ import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from planner.core.labels import without_controls
 from planner.core.plan import Plan
 from planner.core.plan_json import PlanError, plan_from_json, plan_to_json
 from planner.core.progress import (
@@ -459,7 +461,7 @@ class Store:
         Control characters other than tabs and newlines (terminal escapes, say, from a
         paste) are left out: they never reach a terminal, and the note always exports and
         imports."""
-        text = _plain(text)
+        text = without_controls(text)
         with self._write() as conn:
             row = conn.execute("SELECT text, updated FROM notes WHERE id = ?", (item_id,))
             found = row.fetchone()
@@ -514,7 +516,7 @@ class Store:
                     attempt.outcome,
                     max(0, attempt.minutes),
                     attempt.at.isoformat(),
-                    _plain(attempt.notes),
+                    without_controls(attempt.notes),
                 ),
             )
             self._log(
@@ -539,7 +541,7 @@ class Store:
                     dumps(dict(mock.scores)),
                     max(0, mock.minutes),
                     mock.at.isoformat(),
-                    _plain(mock.notes),
+                    without_controls(mock.notes),
                 ),
             )
             self._log(
@@ -568,10 +570,11 @@ class Store:
                 "ORDER BY seq DESC LIMIT 1",
                 sorted(UNDOABLE),
             ).fetchone()
-            if row is None or _after_import(conn, row["seq"]):
-                imported = self._undo_import(conn)
-                if imported is not None or row is None:
-                    return imported
+            marker = _import_marker(conn)
+            if marker is not None and (row is None or row["seq"] <= marker.seq):
+                return self._undo_import(conn, marker)  # nothing done since the import
+            if row is None:
+                return None
             event = event_from_row(row)
             try:
                 reverse(conn, event)
@@ -713,35 +716,21 @@ class Store:
             raise StoreError(f"cannot keep a backup in {folder}: {exc.strerror or exc}") from None
         return path
 
-    def _undo_import(self, conn: sqlite3.Connection) -> Event | None:
-        """When the latest change is an import: the state before it, back from its backup
-        (None when it is not, or its backup cannot be read)."""
-        row = conn.execute("SELECT value FROM settings WHERE key = ?", (IMPORT_MARKER,)).fetchone()
-        if row is None:
-            return None
-        try:
-            marker = json.loads(row[0])
-            seq, backup = int(marker["seq"]), Path(str(marker["backup"]))
-        except (ValueError, TypeError, KeyError):
-            return None
-        placeholders = ",".join("?" * len(UNDOABLE))
-        since = conn.execute(
-            f"SELECT 1 FROM events WHERE undone = 0 AND seq > ? AND action IN ({placeholders})",
-            (seq, *sorted(UNDOABLE)),
-        ).fetchone()
-        if since is not None:
-            return None
+    @staticmethod
+    def _undo_import(conn: sqlite3.Connection, marker: ImportMarker) -> Event:
+        """The state before the latest import, back from its backup."""
         from planner.store.schema import parse_state, state_plan
         from planner.store.state import write_state
 
         try:
-            state = parse_state(json.loads(backup.read_text(encoding="utf-8")))
+            state = parse_state(json.loads(marker.backup.read_text(encoding="utf-8")))
         except (OSError, ValueError) as exc:
             raise StoreError(
-                f"cannot undo the import: its backup {backup} cannot be read ({_one_line(exc)})"
+                f"cannot undo the import: its backup {marker.backup} cannot be read "
+                f"({_one_line(exc)})"
             ) from None
         write_state(conn, state, state_plan(state))
-        payload = {"source": marker.get("source", ""), "backup": str(backup)}
+        payload = {"source": marker.source, "backup": str(marker.backup)}
         return Event(0, dt.datetime.now(dt.UTC), "import", payload, undone=True)
 
 
@@ -769,25 +758,28 @@ IMPORT_MARKER = "_import"
 """The setting that says how to undo the latest import (see `Store.import_state`)."""
 
 
-def _after_import(conn: sqlite3.Connection, seq: int) -> bool:
-    """Event `seq` came before (or with) the latest import: the import is what to undo."""
+@dataclass(frozen=True, slots=True)
+class ImportMarker:
+    """How to undo the latest import over stored work."""
+
+    seq: int
+    """The last event it brought: undo restores the backup while nothing came after."""
+    backup: Path
+    source: str
+
+
+def _import_marker(conn: sqlite3.Connection) -> ImportMarker | None:
+    """The marker the latest import left (None when there is none, or it is unreadable)."""
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (IMPORT_MARKER,)).fetchone()
     if row is None:
-        return False
+        return None
     try:
-        return seq <= int(json.loads(row[0])["seq"])
-    except (ValueError, TypeError, KeyError):
-        return False
-
-
-def _plain(text: str) -> str:
-    """`text` without control characters but tabs and newlines (what the import accepts)."""
-    return "".join(c for c in text if c in "\t\n" or not _is_control(c))
-
-
-def _is_control(ch: str) -> bool:
-    code = ord(ch)
-    return code < 0x20 or 0x7F <= code <= 0x9F
+        marker = json.loads(row[0])
+        return ImportMarker(
+            int(marker["seq"]), Path(str(marker["backup"])), str(marker.get("source", ""))
+        )
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 def _owner_only(path: Path) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
+from planner.core.labels import control_character
 from planner.core.plan import MAX_DAY_MINUTES, WEEKDAYS, DayOff, Interview, Plan
 from planner.core.plan_spec import SpecError, far_date_problem, parse_date, parse_day_off
 
@@ -28,7 +29,7 @@ def read_interview(
         raise FieldError("name", "Give the interview a name")
     if len(name) > 200:
         raise FieldError("name", "A name of at most 200 characters")
-    if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in name):
+    if control_character(name, allowed="") is not None:
         raise FieldError("name", "A name without control characters")
     if not date_text.strip():
         raise FieldError("date", "The date of the interview (YYYY-MM-DD)")

@@ -19,6 +19,7 @@ from pydantic import (
     StringConstraints,
 )
 
+from planner.core.labels import control_character
 from planner.core.syllabus.model import (
     ID_PATTERN,
     Difficulty,
@@ -41,16 +42,6 @@ def _no_edge_space(value: object) -> object:
 Id = Annotated[
     str, BeforeValidator(_no_edge_space), StringConstraints(pattern=ID_PATTERN, max_length=200)
 ]
-
-
-def control_character(text: str, allowed: str = "\t\n") -> str | None:
-    """The first control character of `text` (C0, DEL or C1) not in `allowed`, as U+XXXX,
-    or None. Such characters would reach the terminal as escape sequences."""
-    for ch in text:
-        code = ord(ch)
-        if (code < 0x20 or 0x7F <= code <= 0x9F) and ch not in allowed:
-            return f"U+{code:04X}"
-    return None
 
 
 def _plain_text(value: str) -> str:

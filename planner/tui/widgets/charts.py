@@ -5,7 +5,6 @@ that show a chart, never at start-up."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
 from textual.color import Color
@@ -129,10 +128,6 @@ def day_ticks(first: dt.date, last: dt.date, most: int = 6) -> tuple[list[int], 
     count = max(2, min(most, days + 1))
     positions = sorted({round(k * days / (count - 1)) for k in range(count)})
     return positions, [f"{first + dt.timedelta(days=p):%d %b}" for p in positions]
-
-
-def hours(minutes: Sequence[int]) -> list[float]:
-    return [m / 60 for m in minutes]
 
 
 MINUTE_STEPS = (5, 10, 15, 30, 60, 120, 180, 240, 360, 480, 600, 720, 1200, 1800, 2400, 3600)
