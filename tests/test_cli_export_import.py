@@ -15,6 +15,8 @@ from planner.core.plan import DayOff, Interview, Options, Plan
 from planner.core.progress import Attempt, MockRound
 from planner.exports import FORMATS
 from planner.files import write_atomically
+from planner.store.backups import read_only
+from planner.store.state import read_state
 from planner.store.store import Store
 
 SYLLABUS = Path(__file__).parent / "fixtures" / "store_syllabus.yaml"
@@ -120,10 +122,11 @@ def test_import_over_stored_work_needs_replace_and_keeps_a_backup(
     assert result.exit_code == 0, result.output
     state = stored(data_dir)
     assert state["plan"] is None and state["events"] == [] and state["progress"] == []
-    (backup,) = (data_dir / "backups").iterdir()
-    assert backup.name.startswith("before-import-") and backup.suffix == ".json"
+    (backup,) = (data_dir / "backups").glob("before-import-*")
+    assert backup.suffix == ".db"
     assert f"the state it replaced is in {backup} ('planner undo' puts it back)" in result.stdout
-    assert json.loads(backup.read_text()) == before
+    with read_only(backup) as conn:
+        assert read_state(conn) == before
 
 
 def test_done_import_undo_brings_the_tick_back(tmp_path: Path, data_dir: Path) -> None:

@@ -33,6 +33,7 @@ COMMAND_MODULES: dict[str, str] = {
     "unpin": "planner.cli.plan_marks_cmds",
     "push": "planner.cli.plan_marks_cmds",
     "history": "planner.cli.history_cmd",
+    "backup": "planner.cli.backup_cmds",
 }
 
 

@@ -97,6 +97,8 @@ class Env:
                 self._store = Store.open(self.resolved_data_dir())
             except StoreError as exc:
                 fail(str(exc))
+            if self._store.backup_problem:
+                click.echo(f"planner: warning: {self._store.backup_problem}", err=True)
         return self._store
 
     def syllabus_paths(self) -> list[Path]:

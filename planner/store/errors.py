@@ -10,3 +10,7 @@ class StoreError(Exception):
 class StoredPlanError(StoreError):
     """The stored plan cannot be read (a newer or hand-edited one): `planner init` replaces
     it."""
+
+
+class DamagedStoreError(StoreError):
+    """The database file is damaged: nothing is written to it (`planner backup restore`)."""

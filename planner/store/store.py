@@ -19,7 +19,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager, suppress
+from contextlib import AbstractContextManager, closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,7 +37,8 @@ from planner.core.progress import (
     WorkKind,
 )
 from planner.paths import database_path
-from planner.store.errors import StoredPlanError, StoreError
+from planner.store import backups
+from planner.store.errors import DamagedStoreError, StoredPlanError, StoreError
 from planner.store.events import (
     EMPTY_PROGRESS,
     UNDOABLE,
@@ -76,6 +77,8 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn: sqlite3.Connection | None = conn
         self.path = path
+        self.backup_problem = ""
+        """Why today's automatic backup could not be made ("" when it was, or was not due)."""
         # Textual workers write from threads: one connection, one operation at a time.
         self._lock = threading.RLock()
 
@@ -120,6 +123,8 @@ class Store:
                     f"(schema {version}, this one knows {SCHEMA_VERSION})"
                 )
             if version < SCHEMA_VERSION:
+                if version >= 1:
+                    _keep_before(conn, path, backups.BEFORE_MIGRATION)
                 conn.execute("BEGIN IMMEDIATE")
                 try:
                     migrate(conn)
@@ -136,13 +141,78 @@ class Store:
                 conn.close()
             text = _one_line(exc)
             if any(word in text for word in DAMAGED_WORDS):
-                raise StoreError(damaged_message(path, text)) from None
+                raise DamagedStoreError(damaged_message(path, text)) from None
             raise StoreError(f"cannot open the store {path}: {text}") from None
         except StoreError:
             if conn is not None:
                 conn.close()
             raise
-        return cls(conn, path)
+        store = cls(conn, path)
+        store.keep_daily_backup(dt.date.today())
+        return store
+
+    def keep_daily_backup(self, today: dt.date) -> Path | None:
+        """Today's automatic backup, on the first opening of the day (the newest
+        `backups.DAILY_KEPT` kept). A failure does not stop the store from opening: it is
+        kept in `backup_problem` for the command line and the app to say."""
+        with self._lock:
+            try:
+                made = backups.keep_daily(self._connection(), self.path, today)
+            except (OSError, sqlite3.Error) as exc:
+                reason = exc.strerror if isinstance(exc, OSError) else None
+                self.backup_problem = (
+                    f"no backup could be kept in {backups.folder_of(self.path)}: "
+                    f"{reason or _one_line(exc)}"
+                )
+                return None
+        self.backup_problem = ""
+        return made
+
+    @classmethod
+    def restore_backup(cls, data_dir: Path, name: str) -> Restored:
+        """Put back the backup called `name`. The state it replaces is backed up first
+        (`before-restore-…`); a damaged store is moved into the backups folder instead, byte
+        for byte. Nothing changes when the backup cannot be restored."""
+        path = database_path(data_dir)
+        backup = backups.find(path, name)
+        problem = backups.contents(backup.path, SCHEMA_VERSION).problem
+        if problem:
+            raise StoreError(
+                f"the backup {backup.name} cannot be restored ({problem}); nothing was changed"
+            )
+        try:
+            store = cls.open(data_dir)
+        except DamagedStoreError:
+            return cls._restore_over_damaged(path, backup)
+        with store, store._lock:
+            conn = store._connection()
+            saved = _keep_before(conn, path, backups.BEFORE_RESTORE)
+            try:
+                with backups.read_only(backup.path) as source:
+                    source.backup(conn)
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    f"cannot restore {backup.name}: {_one_line(exc)}; the state before it is "
+                    f"in {saved}"
+                ) from None
+        cls.open(data_dir).close()  # migrates a backup of an older schema
+        return Restored(backup, saved, damaged=False)
+
+    @classmethod
+    def _restore_over_damaged(cls, path: Path, backup: backups.Backup) -> Restored:
+        try:
+            saved = backups.move_aside(path, dt.datetime.now())
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+            with (
+                backups.read_only(backup.path) as source,
+                closing(sqlite3.connect(path, isolation_level=None)) as fresh,
+            ):
+                source.backup(fresh)
+        except (OSError, sqlite3.Error) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) else None
+            raise StoreError(f"cannot restore {backup.name}: {reason or _one_line(exc)}") from None
+        cls.open(path.parent).close()
+        return Restored(backup, saved, damaged=True)
 
     def close(self) -> None:
         with self._lock:
@@ -195,7 +265,7 @@ class Store:
             except sqlite3.Error as exc:
                 if conn.in_transaction:
                     conn.rollback()
-                raise StoreError(self._failure(doing, exc)) from None
+                raise self._failure(doing, exc) from None
             except (ValueError, TypeError, KeyError) as exc:
                 if conn.in_transaction:
                     conn.rollback()
@@ -211,12 +281,12 @@ class Store:
                     conn.rollback()
                 raise
 
-    def _failure(self, doing: str, exc: sqlite3.Error) -> str:
+    def _failure(self, doing: str, exc: sqlite3.Error) -> StoreError:
         """One line for a SQLite failure; a damaged file is named, with what to do."""
         text = _one_line(exc)
         if any(word in text for word in DAMAGED_WORDS):
-            return damaged_message(self.path, text)
-        return f"cannot {doing} the store: {text}"
+            return DamagedStoreError(damaged_message(self.path, text))
+        return StoreError(f"cannot {doing} the store: {text}")
 
     def _write(self) -> AbstractContextManager[sqlite3.Connection]:
         """A write transaction, taking the write lock at once (`busy_timeout` waits for it)."""
@@ -684,7 +754,12 @@ class Store:
                 raise StoreError(
                     f"the state stored now could not be put back ({exc}); nothing was imported"
                 ) from None
-        backup = None if current is None else self._backup(current)
+        with self._lock:
+            backup = (
+                None
+                if current is None
+                else _keep_before(self._connection(), self.path, backups.BEFORE_IMPORT)
+            )
         with self._write() as conn:
             write_state(conn, state, plan)
             if backup is not None:
@@ -696,26 +771,6 @@ class Store:
                 )
         return backup
 
-    def _backup(self, state: dict[str, Any]) -> Path:
-        """Write `state` to a new file in `backups/` beside the database."""
-        from planner.files import write_atomically
-
-        folder = self.path.parent / "backups"
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        path = folder / f"before-import-{stamp}.json"
-        n = 1
-        while path.exists():
-            n += 1
-            path = folder / f"before-import-{stamp}-{n}.json"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            _owner_only(folder)
-            write_atomically(path, json.dumps(state, ensure_ascii=False, indent=1) + "\n")
-            _owner_only(path)
-        except OSError as exc:
-            raise StoreError(f"cannot keep a backup in {folder}: {exc.strerror or exc}") from None
-        return path
-
     @staticmethod
     def _undo_import(conn: sqlite3.Connection, marker: ImportMarker) -> Event:
         """The state before the latest import, back from its backup."""
@@ -723,8 +778,8 @@ class Store:
         from planner.store.state import write_state
 
         try:
-            state = parse_state(json.loads(marker.backup.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as exc:
+            state = parse_state(_backup_state(marker.backup))
+        except (OSError, ValueError, sqlite3.Error, PlanError) as exc:
             raise StoreError(
                 f"cannot undo the import: its backup {marker.backup} cannot be read "
                 f"({_one_line(exc)})"
@@ -739,10 +794,22 @@ DAMAGED_WORDS = ("malformed", "not a database", "corrupt")
 
 
 def damaged_message(path: Path, what: str) -> str:
-    return (
-        f"{path} is damaged ({what}): nothing was written to it; "
-        "restore a backup, or move the file away to start afresh"
-    )
+    """One line: the damaged file, what SQLite found, and the backup to restore."""
+    hint = backups.restore_hint(path, SCHEMA_VERSION)
+    return f"{path} is damaged ({what}): nothing was written to it; {hint}"
+
+
+def _keep_before(conn: sqlite3.Connection, path: Path, kind: str) -> Path:
+    """A backup before an action replaces the state; the action does not go ahead
+    without it."""
+    try:
+        return backups.keep_before(conn, path, kind, dt.datetime.now())
+    except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else None
+        raise StoreError(
+            f"cannot keep a backup in {backups.folder_of(path)}: {reason or _one_line(exc)}; "
+            "nothing was changed"
+        ) from None
 
 
 def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
@@ -751,7 +818,18 @@ def _check_integrity(conn: sqlite3.Connection, path: Path) -> None:
     row = conn.execute("PRAGMA quick_check(1)").fetchone()
     if row is None or row[0] != "ok":
         what = " ".join(str(row[0]).split()) if row else "no answer"
-        raise StoreError(damaged_message(path, what[:200]))
+        raise DamagedStoreError(damaged_message(path, what[:200]))
+
+
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What `Store.restore_backup` did."""
+
+    backup: backups.Backup
+    saved: Path
+    """Where the state it replaced went (a backup, or the damaged file moved aside)."""
+    damaged: bool
+    """The replaced store was damaged (so `saved` is the file as it was)."""
 
 
 IMPORT_MARKER = "_import"
@@ -780,6 +858,22 @@ def _import_marker(conn: sqlite3.Connection) -> ImportMarker | None:
         )
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+def _backup_state(path: Path) -> dict[str, Any]:
+    """The whole state a backup holds: a database copy, or (from before backups were
+    databases) an export."""
+    from planner.store.state import read_state
+
+    if path.suffix == ".json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a state file")
+        return data
+    if not path.is_file():
+        raise FileNotFoundError(f"no file {path}")
+    with backups.read_only(path) as conn:
+        return read_state(conn)
 
 
 def _owner_only(path: Path) -> None:

@@ -100,6 +100,14 @@ class PlannerApp(App[None]):
             problems = "\n".join(f"• {p}" for p in self.keymap_problems)
             title = f"Mistakes in {self.keymap_file}"
             self.notify(problems, title=title, severity="warning", timeout=15, markup=False)
+        if self.workspace.store.backup_problem:
+            self.notify(
+                self.workspace.store.backup_problem,
+                title="No backup today",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
         if self.workspace.plan is None:
             self.edit_plan(first_run=True)
 
@@ -173,7 +181,20 @@ class PlannerApp(App[None]):
             return
         if changed:
             self._refresh_current()
+        self._keep_daily_backup()
         self._prepare_tomorrow_when_idle()
+
+    def _keep_daily_backup(self) -> None:
+        """An app left open overnight still makes the new day's backup (a file check when
+        the day has its backup already)."""
+
+        store = self.workspace.store
+        seen = store.backup_problem
+        store.keep_daily_backup(dt.date.today())
+        if store.backup_problem and store.backup_problem != seen:
+            self.notify(
+                store.backup_problem, title="No backup today", severity="warning", markup=False
+            )
 
     def _prepare_tomorrow_when_idle(self) -> None:
         """When nothing happened since the last look and nothing runs in the background:
