@@ -242,7 +242,7 @@ _DELETE = object()
 BAD_STATES: list[tuple[str, Any, str]] = [
     ("format", "something-else", "not a planner state file (format should be 'planner-state')"),
     ("version", 99, "unsupported state file version 99 (expected 1)"),
-    ("events", _DELETE, "events: Field required"),
+    ("events", _DELETE, "events: missing"),
     ("progress.0.minutes_spent", -3, "progress.0.minutes_spent: Input should be greater than"),
     ("progress.0.done", "yes", "progress.0.done: Input should be a valid boolean"),
     (
@@ -266,7 +266,7 @@ BAD_STATES: list[tuple[str, Any, str]] = [
         "none",
         "events.1.payload.before: a 'done' event's 'before' cannot be \"none\"",
     ),
-    ("plan.weekday_minutes", [1, 2], "plan.weekday_minutes.2: Field required (and 4 more)"),
+    ("plan.weekday_minutes", [1, 2], "plan.weekday_minutes.2: missing (and 4 more)"),
     ("plan.interviews.0.date", "soon", "plan.interviews.0.date: Input should be a valid date"),
     ("settings.theme", 3, "settings.theme: Input should be a valid string"),
     ("extra", "field", "extra: Extra inputs are not permitted"),

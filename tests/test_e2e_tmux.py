@@ -111,3 +111,51 @@ def test_tick_an_item_in_the_real_app(tmp_path: Path, terminal: Terminal) -> Non
     assert item is not None
     assert item.title[:15] in first_row
     assert done[0]["minutes_spent"] == item.minutes
+
+
+ESCAPES = "A\x1b]2;PWNED\x07B \x1b[5;41mRED\x1b[0m"
+
+
+def test_escape_sequences_in_user_text_never_reach_the_terminal(
+    tmp_path: Path, terminal: Terminal
+) -> None:
+    """A syllabus title written with YAML's \\e escapes is refused in one line, and a note
+    holding escapes (stored by hand, or before they were refused) is drawn as plain text:
+    the pane's title is not set and nothing blinks."""
+    import sqlite3
+
+    data_dir = tmp_path / "data"
+    run_planner(data_dir, "init", "--interview", "Meta phone screen=2026-12-09:phone-screen")
+    today = json.loads(run_planner(data_dir, "today", "--json").stdout)
+    first = today["days"][0]["sessions"][0]["id"]
+    conn = sqlite3.connect(data_dir / "planner.db")
+    with conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO notes (id, text, updated) VALUES (?, ?, ?)",
+            (first, f"my note {ESCAPES} done", "2026-11-25T10:00:00+00:00"),
+        )
+    conn.close()
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        bundled_syllabus()
+        .read_text(encoding="utf-8")
+        .replace("title: ", 'title: "A\\e]2;PWNED\\aB \\e[5;41mRED\\e[0m" #', 1),
+        encoding="utf-8",
+    )
+    command = f"{planner_bin()} --data-dir {data_dir} --today {TODAY}"
+    terminal.tmux("-f", "/dev/null", "new-session", "-d", "-s", "app", "-x", "120", "-y", "40")
+    terminal.tmux("set-environment", "-t", "app", "TERM", "xterm-256color")
+    title = terminal.tmux("display", "-p", "-t", "app", "#{pane_title}")
+    terminal.keys(f"{command} --syllabus {bad}; echo exit=$?", "Enter")
+    shown = terminal.wait_for("exit=1")
+    assert "control character U+001B" in shown
+    terminal.keys(f"clear; exec {command}", "Enter")
+    terminal.wait_for("[ ]")
+    terminal.keys("Enter")  # the first session's item, with its note
+    shown = terminal.wait_for("my note")
+    assert "my note A]2;PWNEDB [5;41mRED[0m done" in shown  # as text, without the ESCs
+    coloured = terminal.tmux("capture-pane", "-e", "-p", "-t", "app")
+    assert "\x1b[5;41m" not in coloured and "\x1b[5m" not in coloured
+    assert terminal.tmux("display", "-p", "-t", "app", "#{pane_title}") == title
+    assert "PWNED" not in terminal.tmux("display", "-p", "-t", "app", "#{pane_title}")
+    terminal.keys("C-q")

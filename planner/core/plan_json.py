@@ -90,6 +90,8 @@ def one_line_error(exc: ValidationError) -> str:
         message = str(first["msg"])
     message = " ".join(message.split())
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    if first["type"] == "missing":
+        message = "missing"  # (not pydantic's "Field required")
     return f"{where}: {message}{more}" if where else f"{message}{more}"
 
 

@@ -358,7 +358,7 @@ class Store:
                     outcome=row["outcome"],
                     minutes=int(row["minutes"]),
                     at=dt.datetime.fromisoformat(row["at"]),
-                    notes=row["notes"],
+                    notes=without_controls(str(row["notes"])),
                 )
                 for row in conn.execute("SELECT * FROM attempts ORDER BY at, id")
             )
@@ -368,7 +368,7 @@ class Store:
                     scores=json.loads(row["scores"]),
                     minutes=int(row["minutes"]),
                     at=dt.datetime.fromisoformat(row["at"]),
-                    notes=row["notes"],
+                    notes=without_controls(str(row["notes"])),
                 )
                 for row in conn.execute("SELECT * FROM mocks ORDER BY at, id")
             )
@@ -518,12 +518,15 @@ class Store:
     def note(self, item_id: str) -> str:
         with self._read() as conn:
             row = conn.execute("SELECT text FROM notes WHERE id = ?", (item_id,)).fetchone()
-        return "" if row is None else str(row["text"])
+        # (a note stored before control characters were refused, or edited by hand, never
+        # reaches the terminal with them)
+        return "" if row is None else without_controls(str(row["text"]))
 
     def notes(self) -> dict[str, str]:
         with self._read() as conn:
             return {
-                row["id"]: row["text"] for row in conn.execute("SELECT * FROM notes ORDER BY id")
+                row["id"]: without_controls(str(row["text"]))
+                for row in conn.execute("SELECT * FROM notes ORDER BY id")
             }
 
     def save_note(self, item_id: str, text: str) -> None:
