@@ -52,6 +52,9 @@ class Workspace:
         self._schedule: Schedule | None = None
         self._previous: Schedule | None = None
         """The schedule before the last action, until the new one is at hand."""
+        self._earlier_day = False
+        """`_previous` is the schedule kept on an earlier day (see `look_for_kept`)."""
+        self._looked_for_kept = False
         self._replan_of = -1
         """The version a replan was handed out for (`replan`)."""
         self._prepared_of = -1
@@ -101,6 +104,34 @@ class Workspace:
         last action (None at the start): what a view may show while `replan` runs."""
         return self._schedule if self._schedule is not None else self._previous
 
+    @property
+    def showing_an_earlier_day(self) -> bool:
+        """What may be shown until the schedule is made is the one kept on an earlier day."""
+        return self._earlier_day and self._schedule is None
+
+    def look_for_kept(self) -> None:
+        """At the start, before anything is computed: take today's kept schedule when these
+        very inputs have one (it is at hand then); else remember the one kept on the latest
+        earlier day (as `shown_schedule`, from today on), for a view to show while today's
+        is made. Reads files only, once."""
+        if self._looked_for_kept or self._schedule is not None or self.schedule_cache is None:
+            return
+        self._looked_for_kept = True
+        from dataclasses import replace
+
+        from planner.caches.schedule import kept, latest_before
+
+        base, plan = self.schedule_cache, self.plan or Plan()
+        found = kept(base, self.syllabus, plan, self.progress, self.today)
+        if found is not None:
+            self.adopt_schedule(self.version, found, redraw=False)
+            return
+        earlier = latest_before(base, self.today)
+        if earlier is not None and self._previous is None:
+            days = tuple(d for d in earlier.days if d.date >= self.today)
+            self._previous = replace(earlier, days=days)
+            self._earlier_day = True
+
     def replan(self) -> tuple[int, Callable[[], Computed]] | None:
         """While the schedule of the current state is still to be made: the version it is
         for and its computation, as a call that needs nothing of the workspace (it may run
@@ -120,6 +151,7 @@ class Workspace:
             self.version += 1
         self._reviews, self._schedule = (self.version, computed[0]), computed[1]
         self._previous = None
+        self._earlier_day = False
         return True
 
     def _computation(self) -> Callable[[], Computed]:

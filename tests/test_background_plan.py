@@ -332,3 +332,77 @@ async def test_a_key_that_needs_the_schedule_during_a_replan_leaves_no_stale_vie
         assert UPDATING not in banner_text(app)
         ws = app.workspace
         assert screen._rows == today_rows(ws.syllabus, ws.schedule, ws.progress, TODAY)
+
+
+# --- a new day's first start: drawn from yesterday's schedule, filled in -----------------
+
+
+async def test_a_new_day_opens_on_yesterday_s_schedule_and_fills_in_today_s(
+    store: Store, syllabus: Syllabus, kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    yesterday = TODAY - dt.timedelta(days=1)
+    before = Workspace(syllabus, store, yesterday, schedule_cache=kept)
+    assert before.schedule  # made and kept yesterday; today's is not kept
+    store.record_done(first_study(Workspace(syllabus, store, TODAY)), TODAY, 45)
+    assert not kept_schedule.day_file(kept, TODAY).exists()
+    app = PlannerApp(syllabus=syllabus, store=store, today=TODAY, schedule_cache=kept)
+    gate = background.threading.Event()
+    real = Workspace._computation
+
+    def held(self: Workspace) -> object:
+        compute = real(self)
+        return lambda: (gate.wait(10), compute())[1]
+
+    monkeypatch.setattr(Workspace, "_computation", held)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        ws = app.workspace
+        assert not ws.schedule_ready and UPDATING in banner_text(app)
+        shown = provisional_schedule(before.schedule, ws.progress, TODAY)
+        assert screen._rows == today_rows(syllabus, shown, ws.progress, TODAY)
+        assert all(day.date >= TODAY for day in screen._shown.days)
+        gate.set()
+        await settled(pilot)
+        assert ws.schedule_ready and UPDATING not in banner_text(app)
+        expected = full_schedule(bundled(), fixed_plan(), ws.progress, TODAY, fixes=False)
+        assert screen._rows == today_rows(syllabus, expected, ws.progress, TODAY)
+    assert kept_schedule.day_file(kept, TODAY).exists()  # and kept for the next start
+
+
+async def test_an_unchanged_day_opens_on_its_kept_schedule_without_updating(
+    store: Store, syllabus: Syllabus, kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert Workspace(syllabus, store, TODAY, schedule_cache=kept).schedule
+    expected = Workspace(bundled(), store, TODAY).schedule
+    no_scheduling(monkeypatch)
+    app = PlannerApp(syllabus=syllabus, store=store, today=TODAY, schedule_cache=kept)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        ws = app.workspace
+        assert ws.schedule_ready and UPDATING not in banner_text(app)
+        assert ws.schedule == expected and not background.planning_now(app)
+
+
+async def test_with_no_schedule_kept_a_small_syllabus_is_planned_at_once(
+    store: Store, syllabus: Syllabus, kept: Path
+) -> None:
+    app = PlannerApp(syllabus=syllabus, store=store, today=TODAY, schedule_cache=kept)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.workspace.schedule_ready and UPDATING not in banner_text(app)
+
+
+def test_the_latest_earlier_day_s_kept_schedule_is_found(
+    store: Store, syllabus: Syllabus, kept: Path
+) -> None:
+    for days_ago in (3, 2):
+        day = TODAY - dt.timedelta(days=days_ago)
+        assert Workspace(syllabus, store, day, schedule_cache=kept).schedule
+    two_days_ago = Workspace(bundled(), store, TODAY - dt.timedelta(days=2)).schedule
+    assert kept_schedule.latest_before(kept, TODAY) == two_days_ago
+    assert kept_schedule.latest_before(kept, TODAY - dt.timedelta(days=3)) is None
+    kept_schedule.day_file(kept, TODAY - dt.timedelta(days=2)).write_text("{truncated")
+    three = kept_schedule.latest_before(kept, TODAY)  # a damaged file is passed over
+    assert three == Workspace(bundled(), store, TODAY - dt.timedelta(days=3)).schedule

@@ -19,7 +19,7 @@ BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
         ("bench_practice.py", ["--sizes", "20", "--runs", "1"], "items"),
         ("bench_store.py", ["200"], "ms"),
         ("bench_short.py", ["--items", "200", "--runs", "1"], "ratio"),
-        ("startup.py", ["--runs", "1"], "ratio: time"),
+        ("startup.py", ["--runs", "1", "--items", "200"], "ratio: time"),
     ],
 )
 def test_benchmark_runs(script: str, args: list[str], expect: str) -> None:

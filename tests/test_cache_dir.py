@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from planner.cli import cli
-from planner.paths import cache_dir
+from planner.paths import bundled_syllabus, cache_dir
 from tests.tui_support import TODAY, store_with_plan
 
 
@@ -23,7 +23,10 @@ def mode(path: Path) -> int:
 def test_the_caches_go_where_they_are_told(data_dir: Path, tmp_path: Path, how: str) -> None:
     store_with_plan(data_dir).close()
     chosen = tmp_path / "my-cache"
-    args = ["--data-dir", str(data_dir), "--today", TODAY.isoformat(), "today"]
+    own = tmp_path / "own.yaml"  # (the bundled file needs no syllabus cache: see caches.bundled)
+    own.write_bytes(bundled_syllabus().read_bytes())
+    args = ["--data-dir", str(data_dir), "--today", TODAY.isoformat(), "--syllabus", str(own)]
+    args.append("today")
     env = {}
     if how == "option":
         args = ["--cache-dir", str(chosen), *args]

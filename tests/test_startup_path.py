@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.startup import PLANNER_APP
+from planner.paths import bundled_syllabus
 from planner.store.store import Store
 from planner.tui.screenshots import seed_demo
 
 
-def _open_app(data_dir: Path) -> dict[str, Any]:
+def _open_app(data_dir: Path, *args: str) -> dict[str, Any]:
     done = subprocess.run(
-        [sys.executable, "-c", PLANNER_APP, str(data_dir)],
+        [sys.executable, "-c", PLANNER_APP, str(data_dir), *args],
         capture_output=True,
         text=True,
         timeout=120,
@@ -31,11 +32,26 @@ def _open_app(data_dir: Path) -> dict[str, Any]:
     return report
 
 
-def test_the_app_opens_without_pydantic_once_the_syllabus_is_cached(data_dir: Path) -> None:
+def test_the_app_opens_without_pydantic_once_the_syllabus_is_cached(
+    data_dir: Path, tmp_path: Path
+) -> None:
     with Store.open(data_dir) as store:
         seed_demo(store)
-    first = _open_app(data_dir)  # reads and checks the YAML: pydantic is needed here
+    own = tmp_path / "own.yaml"  # a file of the person's own: validated on first use
+    own.write_bytes(bundled_syllabus().read_bytes())
+    args = ("--cache-dir", str(tmp_path / "cache"), "--syllabus", str(own))
+    first = _open_app(data_dir, *args)  # reads and checks the YAML: pydantic is needed here
     assert first["rows"] > 0 and "pydantic" in first["heavy"]
-    second = _open_app(data_dir)
+    second = _open_app(data_dir, *args)
     assert second["rows"] == first["rows"]
     assert second["heavy"] == []
+
+
+def test_with_an_empty_cache_the_bundled_syllabus_opens_without_pydantic(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """It was validated when it was written (`planner.caches.bundled`)."""
+    with Store.open(data_dir) as store:
+        seed_demo(store)
+    report = _open_app(data_dir, "--cache-dir", str(tmp_path / "empty"))
+    assert report["rows"] > 0 and report["heavy"] == []

@@ -34,7 +34,9 @@ practice:
 
 def test_a_cached_syllabus_equals_the_loaded_one(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    paths = [bundled_syllabus()]
+    own = tmp_path / "own.yaml"  # (not the bundled file, which has its validated file)
+    own.write_bytes(bundled_syllabus().read_bytes())
+    paths = [own]
     first = load_syllabus_cached(paths, cache)
     assert len(list(cache.glob("syllabus-*.json"))) == 1
     again = load_syllabus_cached(paths, cache)
@@ -102,3 +104,55 @@ def test_commands_report_problems_of_an_edited_file_not_a_cached_copy(tmp_path: 
     result = runner.invoke(cli, ["--syllabus", str(own), "today"])
     assert result.exit_code == 1
     assert result.stderr == f"{own}:12:55: unknown item 'b/9' (did you mean 'b/1'?)\n"
+
+
+def test_the_bundled_syllabus_s_validated_file_is_current() -> None:
+    """What `python -m planner.caches.bundled` writes: the bundled YAML validated now."""
+    from planner.caches.bundled import content_key, validated_file
+    from planner.core.syllabus.codec import dump
+    from planner.core.syllabus.loading import load_syllabus
+    from planner.paths import bundled_syllabus
+
+    path = bundled_syllabus()
+    fresh = dump(content_key(path.read_bytes()), load_syllabus([path]).sources) + "\n"
+    assert validated_file().read_text(encoding="utf-8") == fresh, (
+        "the bundled syllabus changed: run .venv/bin/python -m planner.caches.bundled"
+    )
+
+
+def test_an_empty_cache_starts_the_bundled_syllabus_from_its_validated_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.core.syllabus import loading
+    from planner.paths import bundled_syllabus
+
+    expected = loading.load_syllabus([bundled_syllabus()])
+
+    def no_validation(_paths: object) -> None:
+        raise AssertionError("validated again")
+
+    monkeypatch.setattr(loading, "load_syllabus", no_validation)
+    syllabus = load_syllabus_cached([bundled_syllabus()], tmp_path / "empty-cache")
+    assert syllabus.items == expected.items and syllabus.practice == expected.practice
+    assert syllabus.resources == expected.resources and syllabus.rounds == expected.rounds
+    assert syllabus.digest  # (so its schedule can be kept)
+    assert [source for source, _ in syllabus.sources] == [str(bundled_syllabus())]
+
+
+def test_an_edited_bundled_syllabus_misses_its_validated_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from planner.caches import bundled
+
+    folder = tmp_path / "install"
+    folder.mkdir()
+    copy = folder / "ml-interviews.yaml"
+    shutil.copy(bundled.validated_file(), folder / bundled.VALIDATED_NAME)
+    text = bundled_syllabus().read_text(encoding="utf-8")
+    assert "minutes: 45" in text
+    copy.write_text(text.replace("minutes: 45", "minutes: 0", 1), encoding="utf-8")
+    monkeypatch.setattr(bundled, "bundled_syllabus", lambda: copy)
+    with pytest.raises(SyllabusError):  # validated, not taken from the file
+        load_syllabus_cached([copy], tmp_path / "cache")

@@ -104,15 +104,43 @@ def _code_fingerprint() -> str:
     return ";".join(parts)
 
 
-def load(base: Path, day: dt.date, key: str) -> Computed | None:
-    """The schedule of `day` kept under `key`, or None."""
+def kept(
+    base: Path, syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date
+) -> Computed | None:
+    """The schedule kept for these very inputs, or None (nothing is computed)."""
+    key = schedule_key(syllabus, plan, progress, today)
+    return None if key is None else load(base, today, key)
+
+
+def load(base: Path, day: dt.date, key: str | None) -> Computed | None:
+    """The schedule of `day` kept under `key` (any key when None), or None."""
     try:
         document = json.loads(day_file(base, day).read_bytes())
-        if document.get("format") != CACHE_FORMAT or document.get("key") != key:
+        if document.get("format") != CACHE_FORMAT:
+            return None
+        if key is not None and document.get("key") != key:
             return None
         return from_data(document["schedule"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None  # a cache: a missing, truncated or foreign file is a miss
+
+
+def latest_before(base: Path, day: dt.date) -> Schedule | None:
+    """The schedule kept for the latest day before `day`, whatever it was made from (the
+    state of that day): something to show while `day`'s own is made."""
+    earlier: list[dt.date] = []
+    prefix, suffix = f"{base.stem}-", base.suffix
+    with suppress(OSError):
+        for path in base.parent.glob(f"{prefix}*{suffix}"):
+            with suppress(ValueError):
+                kept_day = dt.date.fromisoformat(path.name[len(prefix) : -len(suffix)])
+                if kept_day < day:
+                    earlier.append(kept_day)
+    for kept_day in sorted(earlier, reverse=True):
+        found = load(base, kept_day, None)
+        if found is not None:
+            return found[1]
+    return None
 
 
 def save(base: Path, day: dt.date, key: str, computed: Computed) -> None:

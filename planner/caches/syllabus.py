@@ -43,6 +43,12 @@ def load_syllabus_cached(paths: Sequence[Path], cache_dir: Path) -> Syllabus:
             cached = restore(key, cache_file.read_text(encoding="utf-8"))
             if cached is not None:
                 return cached
+    if key and contents is not None:
+        from planner.caches.bundled import from_validated
+
+        validated = from_validated(contents, key)
+        if validated is not None:
+            return validated
     from planner.core.syllabus.loading import load_syllabus
 
     syllabus = load_syllabus(paths)
