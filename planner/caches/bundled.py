@@ -45,6 +45,13 @@ def from_validated(contents: Sequence[tuple[str, bytes]], key: str) -> Syllabus 
     return None
 
 
+def validated_text(content: bytes, syllabus: Syllabus) -> str:
+    """The validated file's text: the same wherever planner is installed (the file's own
+    path, which `from_validated` puts back, is not in it)."""
+    files = [(bundled_syllabus().name, sf) for _, sf in syllabus.sources]
+    return dump(content_key(content), files) + "\n"
+
+
 def write_validated() -> Path:
     """Validate the bundled syllabus and write its validated file."""
     from planner.core.syllabus.loading import load_syllabus
@@ -54,7 +61,7 @@ def write_validated() -> Path:
     content = path.read_bytes()
     syllabus = load_syllabus([path])
     target = validated_file()
-    write_atomically(target, dump(content_key(content), syllabus.sources) + "\n")
+    write_atomically(target, validated_text(content, syllabus))
     target.chmod(0o644)  # shipped with planner: readable by all, as the YAML is
     return target
 
