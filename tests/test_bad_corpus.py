@@ -21,6 +21,10 @@ def expected() -> dict[str, str]:
     return {name: message for name, message in rows}
 
 
+def cases(suffix: str) -> list[tuple[str, str]]:
+    return [(name, message) for name, message in expected().items() if name.endswith(suffix)]
+
+
 def test_the_corpus_is_whole() -> None:
     files = {p.name for p in BAD.iterdir() if p != EXPECTED_FILE}
     assert files == set(expected())
@@ -28,9 +32,7 @@ def test_the_corpus_is_whole() -> None:
     assert sum(name.endswith(".state.json") for name in files) >= 10
 
 
-@pytest.mark.parametrize(
-    ("name", "message"), [(n, m) for n, m in expected().items() if n.endswith(".yaml")]
-)
+@pytest.mark.parametrize(("name", "message"), cases(".yaml"))
 def test_a_bad_syllabus_is_refused_with_its_message(
     name: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -47,9 +49,7 @@ def test_a_bad_syllabus_is_refused_with_its_message(
     assert not data_dir.exists()
 
 
-@pytest.mark.parametrize(
-    ("name", "message"), [(n, m) for n, m in expected().items() if n.endswith(".state.json")]
-)
+@pytest.mark.parametrize(("name", "message"), cases(".state.json"))
 def test_a_bad_state_file_is_refused_with_its_message_and_nothing_is_imported(
     name: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

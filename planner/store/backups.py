@@ -140,8 +140,9 @@ def keep_daily(conn: sqlite3.Connection, database: Path, today: dt.date) -> Path
     return target
 
 
-def keep_before(conn: sqlite3.Connection, database: Path, kind: str, now: dt.datetime) -> Path:
-    """A backup made before an action replaces the state (`kind` names the action)."""
+def _new_name(database: Path, kind: str, now: dt.datetime) -> Path:
+    """A backup file name of `kind` at `now` that no file has yet (-2, -3... within one
+    second)."""
     folder = folder_of(database)
     base = f"{kind}-{stamp(now)}"
     target = folder / f"{base}{SUFFIX}"
@@ -149,6 +150,12 @@ def keep_before(conn: sqlite3.Connection, database: Path, kind: str, now: dt.dat
     while target.exists():
         n += 1
         target = folder / f"{base}-{n}{SUFFIX}"
+    return target
+
+
+def keep_before(conn: sqlite3.Connection, database: Path, kind: str, now: dt.datetime) -> Path:
+    """A backup made before an action replaces the state (`kind` names the action)."""
+    target = _new_name(database, kind, now)
     copy_database(conn, target)
     prune(database, kind, KEPT_PER_KIND)
     return target
@@ -230,13 +237,8 @@ def find(database: Path, name: str) -> Backup:
 
 def move_aside(database: Path, now: dt.datetime) -> Path:
     """Move a damaged store (and its -wal, -shm) into the backups folder, byte for byte."""
-    folder = folder_of(database)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    target = folder / f"{DAMAGED}-{stamp(now)}{SUFFIX}"
-    n = 1
-    while target.exists():
-        n += 1
-        target = folder / f"{DAMAGED}-{stamp(now)}-{n}{SUFFIX}"
+    folder_of(database).mkdir(mode=0o700, parents=True, exist_ok=True)
+    target = _new_name(database, DAMAGED, now)
     for suffix in ("", "-wal", "-shm"):
         own = database.with_name(database.name + suffix)
         if own.exists():

@@ -71,6 +71,12 @@ def _one_line(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
+def _reason(exc: OSError | sqlite3.Error) -> str:
+    """Why a file operation failed: the system's words for an OSError, else one line."""
+    strerror = exc.strerror if isinstance(exc, OSError) else None
+    return strerror or _one_line(exc)
+
+
 class Store:
     """One SQLite database. Every public method that writes is one transaction."""
 
@@ -159,10 +165,8 @@ class Store:
             try:
                 made = backups.keep_daily(self._connection(), self.path, today)
             except (OSError, sqlite3.Error) as exc:
-                reason = exc.strerror if isinstance(exc, OSError) else None
                 self.backup_problem = (
-                    f"no backup could be kept in {backups.folder_of(self.path)}: "
-                    f"{reason or _one_line(exc)}"
+                    f"no backup could be kept in {backups.folder_of(self.path)}: {_reason(exc)}"
                 )
                 return None
         self.backup_problem = ""
@@ -209,8 +213,7 @@ class Store:
             ):
                 source.backup(fresh)
         except (OSError, sqlite3.Error) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else None
-            raise StoreError(f"cannot restore {backup.name}: {reason or _one_line(exc)}") from None
+            raise StoreError(f"cannot restore {backup.name}: {_reason(exc)}") from None
         cls.open(path.parent).close()
         return Restored(backup, saved, damaged=True)
 
@@ -808,9 +811,8 @@ def _keep_before(conn: sqlite3.Connection, path: Path, kind: str) -> Path:
     try:
         return backups.keep_before(conn, path, kind, dt.datetime.now())
     except (OSError, sqlite3.Error) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else None
         raise StoreError(
-            f"cannot keep a backup in {backups.folder_of(path)}: {reason or _one_line(exc)}; "
+            f"cannot keep a backup in {backups.folder_of(path)}: {_reason(exc)}; "
             "nothing was changed"
         ) from None
 
