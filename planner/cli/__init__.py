@@ -34,6 +34,8 @@ COMMAND_MODULES: dict[str, str] = {
     "push": "planner.cli.plan_marks_cmds",
     "history": "planner.cli.history_cmd",
     "backup": "planner.cli.backup_cmds",
+    "kata": "planner.cli.kata_cmds",
+    "check": "planner.cli.kata_cmds",
 }
 
 

@@ -14,7 +14,7 @@ from planner.core.progress import RATINGS, Rating
 from planner.core.syllabus.suggest import did_you_mean
 
 
-def _review_time() -> dt.datetime:
+def review_time() -> dt.datetime:
     """Today (`--today` / PLANNER_TODAY, else the local date) at the local time of day.
 
     Stored as UTC: reviews are counted in whole days, and stamping the day the person calls
@@ -40,7 +40,7 @@ def review_command(practice_id: str, rating: str) -> None:
         fail(f"unknown practice item {practice_id!r}{did_you_mean(practice_id, known)}")
     chosen = cast(Rating, rating.lower())
     store = e.store()
-    at = _review_time()
+    at = review_time()
     with store_errors():
         store.record_review(practice_id, chosen, at, REVIEW_MINUTES[practice.kind])
         due = due_on(card_of(store.load_progress(), practice_id))
