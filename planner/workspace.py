@@ -386,6 +386,13 @@ class Workspace:
         self.store.record_review(practice_id, rating, at, spent)
         self.reload()
 
+    @property
+    def katas_folder(self) -> Path:
+        """Where the app writes kata starters: katas/ in the data folder."""
+        from planner.katas.files import default_folder
+
+        return default_folder(self.store.path.parent)
+
     def record_attempt(self, practice_id: str, outcome: Outcome, minutes: int, notes: str) -> None:
         """Store a timed coding attempt (not cleanly solved: it joins the re-practice queue)."""
         if self.syllabus.practice_item(practice_id) is None:

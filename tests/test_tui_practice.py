@@ -1,8 +1,10 @@
 """Pilot tests of practice: a review session, a full drill on a controllable clock, a mock
-round saved and shown in the log, a coding task that comes back in the schedule."""
+round saved and shown in the log, a coding task that comes back in the schedule, a kata
+started from Practice and checked in the background."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -24,6 +26,7 @@ from planner.tui.screens.mock_round import MockRoundScreen
 from planner.tui.screens.practice import PracticeScreen
 from planner.tui.screens.review_session import ReviewSessionScreen
 from planner.tui.widgets.countdown import Countdown
+from planner.tui.widgets.kata_panel import KataPanel
 
 TODAY = dt.date(2026, 11, 25)
 PLAN = Plan(
@@ -349,3 +352,69 @@ async def test_a_mock_day_session_opens_what_the_mock_holds(
         assert isinstance(app.screen, screen)
         if isinstance(app.screen, CodingTaskScreen):
             assert app.screen.practice_id == mock.holds[0].id
+
+
+KATA_SOLUTIONS = Path(__file__).parent / "katas"
+
+
+async def _until_checked(panel: KataPanel) -> None:
+    for _ in range(600):
+        if not panel.running:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError("the checks did not finish")
+
+
+async def test_a_kata_from_practice_checked_correct_is_stored_as_solved(
+    started: Started, store: Store, clock: FakeClock, data_dir: Path
+) -> None:
+    async with started() as (app, pilot):
+        await pilot.press("k")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CodingTaskScreen) and screen.kata is not None
+        starter = data_dir / "katas" / screen.kata.file_name
+        assert starter.is_file()
+        assert "raise NotImplementedError" in starter.read_text(encoding="utf-8")
+        panel = screen.query_one(KataPanel)
+        assert str(starter) in str(panel.query_one("#kata-status").render())
+        # the untouched starter: every check fails, nothing is stored
+        await pilot.press("ctrl+r")
+        await _until_checked(panel)
+        await pilot.pause()
+        table = panel.query_one(DataTable)
+        assert table.row_count >= 4
+        assert all(str(table.get_row_at(i)[0]) == "✗" for i in range(table.row_count))
+        assert store.load_progress().attempts == ()
+        # the person writes a correct solution, and checks again
+        header = "".join(starter.read_text(encoding="utf-8").splitlines(True)[:2])
+        solution = (KATA_SOLUTIONS / screen.kata.file_name).read_text(encoding="utf-8")
+        starter.write_text(header + solution, encoding="utf-8")
+        clock.advance(21)
+        await pilot.press("ctrl+r")
+        await _until_checked(panel)
+        await pilot.pause()
+        assert all(str(table.get_row_at(i)[0]) == "✓" for i in range(table.row_count))
+        (attempt,) = store.load_progress().attempts
+        assert (attempt.practice_id, attempt.outcome, attempt.minutes) == (
+            screen.practice_id,
+            "solved",
+            21,
+        )
+        assert attempt.notes.endswith("checks passed")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        assert len(store.load_progress().attempts) == 1
+
+
+async def test_the_kata_keys_show_only_for_a_task_with_a_kata(started: Started) -> None:
+    async with started() as (app, pilot):
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CodingTaskScreen)
+        assert screen.check_action("check", ()) is True
+        screen.kata = None
+        assert screen.check_action("check", ()) is False
+        assert screen.check_action("starter", ()) is False

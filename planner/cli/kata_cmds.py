@@ -27,7 +27,9 @@ def _kata(kata_id: str) -> Kata:
 
 
 def _folder(folder: str | None) -> Path:
-    return Path(folder).expanduser() if folder else env().resolved_data_dir() / "katas"
+    from planner.katas.files import default_folder
+
+    return Path(folder).expanduser() if folder else default_folder(env().resolved_data_dir())
 
 
 @cli.command("kata")

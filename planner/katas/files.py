@@ -77,3 +77,8 @@ def attempt_minutes(text: str, kata: Kata, now: dt.datetime) -> int | None:
         return None
     seconds = (now - started).total_seconds()
     return max(1, min(MAX_ATTEMPT_MINUTES, -int(-seconds // 60)))
+
+
+def default_folder(data_dir: Path) -> Path:
+    """Where attempts go unless the person names a folder: katas/ in the data folder."""
+    return data_dir / "katas"

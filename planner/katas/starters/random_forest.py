@@ -6,6 +6,7 @@ functions and the class below, then check them with the command at the top of th
 """
 
 import numpy as np
+from decision_tree import DecisionTree  # noqa: F401 - your own tree, from decision_tree.py
 
 
 def bootstrap_sample(

@@ -44,6 +44,7 @@ class PracticeScreen(PlannerScreen):
         Binding("d", "drill", "Drill", id="practice.drill"),
         Binding("m", "mock", "Mock round", id="practice.mock"),
         Binding("c", "coding", "Coding task", id="practice.coding"),
+        Binding("k", "kata", "Kata", id="practice.kata"),
     ]
 
     def __init__(self) -> None:
@@ -254,6 +255,22 @@ class PracticeScreen(PlannerScreen):
             return
         self.start_coding(pid)
 
+    def action_kata(self) -> None:
+        """The coding task under the cursor (else the first one) with a kata: its starter
+        written and the task opened, to be checked from there."""
+        from planner.katas.catalog import kata_of
+
+        row = self._current_row()
+        pid = row.practice_id if row is not None and kata_of(row.practice_id) else None
+        if pid is None:
+            pid = next(
+                (r.practice_id for r in self._rows if kata_of(r.practice_id) is not None), None
+            )
+        if pid is None:
+            self.notify("No coding task with a kata in the loaded syllabus", severity="warning")
+            return
+        self.start_coding(pid, start_kata=True)
+
     def start_review(self, practice_ids: list[str]) -> None:
         from planner.tui.screens.review_session import ReviewSessionScreen
 
@@ -264,10 +281,11 @@ class PracticeScreen(PlannerScreen):
 
         self.app.push_screen(MockRoundScreen(practice_id), self._saved)
 
-    def start_coding(self, practice_id: str) -> None:
+    def start_coding(self, practice_id: str, *, start_kata: bool = False) -> None:
         from planner.tui.screens.coding_task import CodingTaskScreen
 
-        self.app.push_screen(CodingTaskScreen(practice_id), self._saved)
+        screen = CodingTaskScreen(practice_id, start_kata=start_kata)
+        self.app.push_screen(screen, self._saved)
 
     def _saved(self, saved: bool | None) -> None:
         if saved:
