@@ -18,10 +18,14 @@ import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from unittest import mock
 
 from planner.core.plan import DayOff, Interview, Plan
 from planner.store.store import Store
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
 
 DEMO_TODAY = dt.date(2026, 11, 25)
 WIDE = (120, 40)
@@ -120,7 +124,6 @@ Shot = tuple[str, tuple[int, int], Callable[..., Awaitable[None]]]
 
 
 async def _capture(out: Path, data_dir: Path) -> list[Path]:
-    from textual.pilot import Pilot
 
     from planner.core.syllabus.loading import load_syllabus
     from planner.paths import bundled_syllabus
@@ -156,6 +159,10 @@ async def _capture(out: Path, data_dir: Path) -> list[Path]:
         app.screen.query_one("#facts").focus()
         await pilot.pause()
 
+    async def kata(pilot: Pilot[None]) -> None:
+        await press("4")(pilot)
+        await _kata_checked(pilot)
+
     shots: list[Shot] = [("today-80x24", SMALL, nothing)]
     shots += [(m.name, WIDE, press(m.key)) for m in MODES]
     shots += [
@@ -163,6 +170,7 @@ async def _capture(out: Path, data_dir: Path) -> list[Path]:
         ("help", WIDE, press("question_mark")),
         ("plan-setup", WIDE, press("p")),
         ("history-light", WIDE, themed("textual-light", "6")),
+        ("kata", WIDE, kata),
     ]
     for name, size, before in shots:
         with Store.open(data_dir) as store:
@@ -174,6 +182,37 @@ async def _capture(out: Path, data_dir: Path) -> list[Path]:
                 app.save_screenshot(str(path.name), path=str(out))
                 written.append(path)
     return written
+
+
+DEMO_KATA = "code-top-k-frequent"
+DEMO_ATTEMPT = """
+from collections import Counter
+
+
+def top_k_frequent(nums, k):
+    return [value for value, _ in Counter(nums).most_common(k)]
+"""
+"""A first attempt with the usual slip: most_common breaks ties by first appearance."""
+
+
+async def _kata_checked(pilot: Pilot[None]) -> None:
+    """The demo kata's coding task, its starter replaced by the demo attempt, checked."""
+    from planner.tui.screens.coding_task import CodingTaskScreen
+    from planner.tui.widgets.kata_panel import KataPanel
+
+    screen = CodingTaskScreen(DEMO_KATA, start_kata=True)
+    await pilot.app.push_screen(screen)
+    await pilot.pause()
+    panel = screen.query_one(KataPanel)
+    assert panel.attempt is not None
+    header = "".join(panel.attempt.read_text(encoding="utf-8").splitlines(True)[:2])
+    panel.attempt.write_text(header + DEMO_ATTEMPT, encoding="utf-8")
+    screen.action_check()
+    for _ in range(1200):
+        if not panel.running:
+            break
+        await asyncio.sleep(0.05)
+    await pilot.pause(0.3)
 
 
 def to_png(svg: Path) -> Path | None:

@@ -22,7 +22,7 @@ class KataPanel(Vertical):
     DEFAULT_CSS = """
     KataPanel {
         height: auto;
-        max-height: 12;
+        max-height: 13;
     }
     KataPanel #kata-status {
         height: auto;
@@ -32,9 +32,16 @@ class KataPanel(Vertical):
     KataPanel DataTable {
         display: none;
         height: auto;
-        max-height: 9;
+        max-height: 8;
     }
-    KataPanel.-checked DataTable {
+    KataPanel #kata-detail {
+        display: none;
+        height: auto;
+        max-height: 3;
+        padding: 0 1;
+        color: $text;
+    }
+    KataPanel.-checked DataTable, KataPanel.-checked #kata-detail {
         display: block;
     }
     """
@@ -52,6 +59,7 @@ class KataPanel(Vertical):
         self.folder = folder
         self.attempt: Path | None = None
         self.running = False
+        self._results: list[CheckResult] = []
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -59,12 +67,14 @@ class KataPanel(Vertical):
             id="kata-status",
         )
         yield DataTable(id="kata-results", cursor_type="row", zebra_stripes=True)
+        yield Static(id="kata-detail")
 
     def _columns(self) -> None:
         """The check's name and its result share the width; a long reason wraps."""
         table = self.query_one(DataTable)
         table.clear(columns=True)
-        room = max(30, self.size.width - 8)
+        self._results = []
+        room = max(30, self.size.width - 10)
         name = max(16, room // 3)
         table.add_column("", width=1)
         table.add_column("Check", width=name)
@@ -119,15 +129,27 @@ class KataPanel(Vertical):
 
     def _add_row(self, result: CheckResult) -> None:
         mark = Content.from_markup("[$success]✓" if result.passed else "[$error]✗")
+        self._results.append(result)
         self.query_one(DataTable).add_row(
             mark, Content(result.name), Content(result.reason or "passed"), height=None
         )
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The highlighted check in full: its name, and why it failed."""
+        if 0 <= event.cursor_row < len(self._results):
+            result = self._results[event.cursor_row]
+            why = "passed" if result.passed else result.reason
+            self.query_one("#kata-detail", Static).update(
+                Content.assemble((result.name, "bold"), ": ", why)
+            )
 
     def _done(self, report: KataReport) -> None:
         self.running = False
         self._columns()
         for result in report.results:
             self._add_row(result)
+        failed = next((i for i, r in enumerate(report.results) if not r.passed), 0)
+        self.query_one(DataTable).move_cursor(row=failed)
         text = f"{report.attempt.name}: {report.passed} of {len(report.results)} checks passed"
         if report.problem:
             text += f"; {report.problem}"
