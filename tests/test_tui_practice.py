@@ -406,6 +406,16 @@ async def test_a_kata_from_practice_checked_correct_is_stored_as_solved(
         await pilot.pause()
         assert isinstance(app.screen, PracticeScreen)
         assert len(store.load_progress().attempts) == 1
+        # t on Practice: the same task opened with its newest attempt checked at once
+        clock.advance(5)
+        await pilot.press("t")
+        await pilot.pause()
+        again = app.screen
+        assert isinstance(again, CodingTaskScreen) and again.practice_id == attempt.practice_id
+        await _until_checked(again.query_one(KataPanel))
+        await pilot.pause()
+        assert [a.outcome for a in store.load_progress().attempts] == ["solved", "solved"]
+        assert len(list((data_dir / "katas").iterdir())) == 1
 
 
 async def test_the_kata_keys_show_only_for_a_task_with_a_kata(started: Started) -> None:

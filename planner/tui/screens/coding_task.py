@@ -40,11 +40,14 @@ class CodingTaskScreen(Screen[bool]):
         Binding("0,1,2,3,4,5,6,7,8,9", "stay", show=False),
     ]
 
-    def __init__(self, practice_id: str, *, start_kata: bool = False) -> None:
+    def __init__(
+        self, practice_id: str, *, start_kata: bool = False, check_kata: bool = False
+    ) -> None:
         super().__init__()
         self.practice_id = practice_id
         self.kata = kata_of(practice_id)
         self._start_kata = start_kata and self.kata is not None
+        self._check_kata = check_kata and self.kata is not None
         self._saved = False
 
     @property
@@ -73,6 +76,8 @@ class CodingTaskScreen(Screen[bool]):
         self.query_one("#outcome", RadioSet).focus()
         if self._start_kata:
             self.action_starter()
+        elif self._check_kata:
+            self.action_check()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("starter", "check"):

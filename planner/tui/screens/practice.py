@@ -45,6 +45,7 @@ class PracticeScreen(PlannerScreen):
         Binding("m", "mock", "Mock round", id="practice.mock"),
         Binding("c", "coding", "Coding task", id="practice.coding"),
         Binding("k", "kata", "Kata", id="practice.kata"),
+        Binding("t", "check_kata", "Check kata", id="practice.check"),
     ]
 
     def __init__(self) -> None:
@@ -255,21 +256,29 @@ class PracticeScreen(PlannerScreen):
             return
         self.start_coding(pid)
 
-    def action_kata(self) -> None:
-        """The coding task under the cursor (else the first one) with a kata: its starter
-        written and the task opened, to be checked from there."""
+    def _kata_task(self) -> str | None:
+        """The coding task under the cursor when it has a kata, else the first that has."""
         from planner.katas.catalog import kata_of
 
         row = self._current_row()
-        pid = row.practice_id if row is not None and kata_of(row.practice_id) else None
-        if pid is None:
-            pid = next(
-                (r.practice_id for r in self._rows if kata_of(r.practice_id) is not None), None
-            )
+        if row is not None and kata_of(row.practice_id) is not None:
+            return row.practice_id
+        pid = next((r.practice_id for r in self._rows if kata_of(r.practice_id)), None)
         if pid is None:
             self.notify("No coding task with a kata in the loaded syllabus", severity="warning")
-            return
-        self.start_coding(pid, start_kata=True)
+        return pid
+
+    def action_kata(self) -> None:
+        """A kata's starter written and its coding task opened, to be checked from there."""
+        pid = self._kata_task()
+        if pid is not None:
+            self.start_coding(pid, start_kata=True)
+
+    def action_check_kata(self) -> None:
+        """The coding task opened with the checks of its newest attempt running."""
+        pid = self._kata_task()
+        if pid is not None:
+            self.start_coding(pid, check_kata=True)
 
     def start_review(self, practice_ids: list[str]) -> None:
         from planner.tui.screens.review_session import ReviewSessionScreen
@@ -281,10 +290,12 @@ class PracticeScreen(PlannerScreen):
 
         self.app.push_screen(MockRoundScreen(practice_id), self._saved)
 
-    def start_coding(self, practice_id: str, *, start_kata: bool = False) -> None:
+    def start_coding(
+        self, practice_id: str, *, start_kata: bool = False, check_kata: bool = False
+    ) -> None:
         from planner.tui.screens.coding_task import CodingTaskScreen
 
-        screen = CodingTaskScreen(practice_id, start_kata=start_kata)
+        screen = CodingTaskScreen(practice_id, start_kata=start_kata, check_kata=check_kata)
         self.app.push_screen(screen, self._saved)
 
     def _saved(self, saved: bool | None) -> None:
