@@ -8,14 +8,16 @@ from contextlib import suppress
 from pathlib import Path
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to `path` so that a crash leaves either the old file or the new one:
-    a temp file in the same folder, fsync, `os.replace`, then fsync the folder."""
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write `text` (UTF-8, or bytes as they are) to `path` so that a crash leaves either
+    the old file or the new one: a temp file in the same folder, fsync, `os.replace`, then
+    fsync the folder."""
     folder = path.parent if str(path.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp_name, path)

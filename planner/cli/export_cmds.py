@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -28,7 +29,8 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 )
 @global_options
 def export_command(format_name: str, output: Path | None) -> None:
-    """Export the plan (ics, markdown) or the whole state (json)."""
+    """Export the plan (ics, markdown), the whole state (json) or the practice questions
+    as an Anki deck (anki, with -o FILE.apkg)."""
     make = exporter(format_name)
     if make is None:
         known = ", ".join(sorted(FORMATS))
@@ -41,6 +43,13 @@ def export_command(format_name: str, output: Path | None) -> None:
             text = make(env())
         except NoPlanError as exc:
             fail(str(exc))
+    if output is None and isinstance(text, bytes):
+        if sys.stdout.isatty():
+            fail(f"{format_name} is a binary file: give -o FILE (for example -o prep.apkg)")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text)
+        sys.stdout.buffer.flush()
+        return
     if output is None:
         click.echo(text, nl=False)
         return

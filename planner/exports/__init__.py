@@ -1,8 +1,9 @@
 """Exports of the state: a registry of formats (`planner export FORMAT`).
 
 Each format is a function taking an `ExportSource` (what the command line's `Env` offers:
-the store, the syllabus, today) and returning the text to write. Formats are named here as
-"module:function" and imported only when used, so `icalendar` is not loaded to export JSON.
+the store, the syllabus, today) and returning the text (or, for anki, the bytes) to write.
+Formats are named here as "module:function" and imported only when used, so `icalendar`
+is not loaded to export JSON.
 To add a format, add one line to `FORMATS`.
 """
 
@@ -37,12 +38,14 @@ class ExportSource(Protocol):
         ...
 
 
-Exporter = Callable[[ExportSource], str]
+Exporter = Callable[[ExportSource], str | bytes]
+"""Text, or the bytes of a binary file (anki)."""
 
 FORMATS: dict[str, str] = {
     "json": "planner.exports.json_state:export_json",
     "ics": "planner.exports.ics:export_ics",
     "markdown": "planner.exports.markdown:export_markdown",
+    "anki": "planner.exports.anki:export_anki",
 }
 """Format name -> "module:function" of its `Exporter`."""
 
