@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import click
 
 from planner.cli import cli
+from planner.cli.completion import backup_names
 from planner.cli.context import env, fail, global_options
 from planner.paths import database_path
 
@@ -54,7 +55,7 @@ def list_command(as_json: bool) -> None:
 
 
 @backup_group.command("restore")
-@click.argument("name", metavar="NAME")
+@click.argument("name", metavar="NAME", shell_complete=backup_names)
 @global_options
 def restore_command(name: str) -> None:
     """Put back the backup called NAME (as `planner backup list` shows it). What the

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from planner.cli import cli
+from planner.cli.completion import export_formats
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
 from planner.core.syllabus.suggest import did_you_mean
@@ -19,7 +20,7 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 
 @cli.command("export")
-@click.argument("format_name", metavar="FORMAT")
+@click.argument("format_name", metavar="FORMAT", shell_complete=export_formats)
 @click.option(
     "-o",
     "--output",

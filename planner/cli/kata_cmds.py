@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from planner.cli import cli
+from planner.cli.completion import kata_ids
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
 from planner.core.labels import without_controls
@@ -33,7 +34,7 @@ def _folder(folder: str | None) -> Path:
 
 
 @cli.command("kata")
-@click.argument("kata_id", metavar="ID", required=False)
+@click.argument("kata_id", metavar="ID", required=False, shell_complete=kata_ids)
 @click.option("--list", "listing", is_flag=True, help="List the katas and what they check.")
 @click.option(
     "--dir",
@@ -146,7 +147,7 @@ def _record(report: KataReport, text: str) -> dict[str, object] | None:
 
 
 @cli.command("check")
-@click.argument("kata_id", metavar="ID")
+@click.argument("kata_id", metavar="ID", shell_complete=kata_ids)
 @click.argument("file", required=False)
 @click.option(
     "--dir",

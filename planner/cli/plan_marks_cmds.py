@@ -7,6 +7,7 @@ import datetime as dt
 import click
 
 from planner.cli import cli
+from planner.cli.completion import any_ids, item_ids
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
 from planner.core.plan import date_range_problem
@@ -45,7 +46,7 @@ def _set_skipped(item_id: str, skipped: bool) -> None:
 
 
 @cli.command("skip")
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", shell_complete=item_ids)
 @global_options
 def skip_command(item_id: str) -> None:
     """Skip a study item: not scheduled, not counted as required (undo with unskip)."""
@@ -53,7 +54,7 @@ def skip_command(item_id: str) -> None:
 
 
 @cli.command("unskip")
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", shell_complete=item_ids)
 @global_options
 def unskip_command(item_id: str) -> None:
     """Take a skipped study item back into the plan."""
@@ -61,7 +62,7 @@ def unskip_command(item_id: str) -> None:
 
 
 @cli.command("pin")
-@click.argument("any_id", metavar="ID")
+@click.argument("any_id", metavar="ID", shell_complete=any_ids)
 @click.argument("on", metavar="YYYY-MM-DD")
 @global_options
 def pin_command(any_id: str, on: str) -> None:
@@ -83,7 +84,7 @@ def pin_command(any_id: str, on: str) -> None:
 
 
 @cli.command("unpin")
-@click.argument("any_id", metavar="ID")
+@click.argument("any_id", metavar="ID", shell_complete=any_ids)
 @global_options
 def unpin_command(any_id: str) -> None:
     """Remove an item's pin: the schedule places it again."""
@@ -99,7 +100,7 @@ def unpin_command(any_id: str) -> None:
 
 
 @cli.command("push")
-@click.argument("any_id", metavar="ID")
+@click.argument("any_id", metavar="ID", shell_complete=any_ids)
 @click.option(
     "--days",
     type=click.IntRange(1, 365),

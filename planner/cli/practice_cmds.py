@@ -8,6 +8,7 @@ from typing import cast
 import click
 
 from planner.cli import cli
+from planner.cli.completion import practice_ids
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
 from planner.core.progress import RATINGS, Rating
@@ -25,7 +26,7 @@ def review_time() -> dt.datetime:
 
 
 @cli.command("review")
-@click.argument("practice_id", metavar="ID")
+@click.argument("practice_id", metavar="ID", shell_complete=practice_ids)
 @click.argument("rating", type=click.Choice(RATINGS, case_sensitive=False), metavar="RATING")
 @global_options
 def review_command(practice_id: str, rating: str) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import click
 
 from planner.cli import cli
+from planner.cli.completion import item_ids
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
 from planner.core.syllabus.suggest import did_you_mean
 
 
 @cli.command("done")
-@click.argument("item_id", metavar="ID")
+@click.argument("item_id", metavar="ID", shell_complete=item_ids)
 @click.option(
     "--minutes",
     type=click.IntRange(0, 6000),
