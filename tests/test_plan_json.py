@@ -71,7 +71,10 @@ def plans(draw: st.DrawFn) -> Plan:
             for _ in range(draw(st.integers(0, 3)))
         ),
         weekday_minutes=draw(st.tuples(*[st.integers(0, 1440)] * 7)),
-        days_off=tuple(DayOff(start=a, end=b) for a, b in day_offs),
+        days_off=tuple(
+            DayOff(start=a, end=b, name=draw(st.sampled_from(["", "Thanksgiving", "Día"])))
+            for a, b in day_offs
+        ),
         start=draw(st.none() | dates),
         options=Options(
             min_session=min_session,
@@ -81,6 +84,7 @@ def plans(draw: st.DrawFn) -> Plan:
             drill_size=draw(st.integers(1, 100)),
         ),
         syllabi=tuple(draw(st.lists(texts, max_size=3))),
+        holidays=draw(st.none() | st.sampled_from(["US", "US-CA", "DE-BY"])),
     )
 
 
@@ -113,8 +117,17 @@ def test_the_json_keeps_the_documented_shape() -> None:
             "drill_size": 10,
         },
         "syllabi": [],
+        "holidays": None,
     }
     assert "Café" in plan_to_json(plan)
+    with_holiday = dataclasses.replace(
+        plan,
+        days_off=(DayOff(start=dt.date(2026, 12, 25), end=dt.date(2026, 12, 25), name="Xmas"),),
+        holidays="US",
+    )
+    data = json.loads(plan_to_json(with_holiday))
+    assert data["days_off"] == [{"start": "2026-12-25", "end": "2026-12-25", "name": "Xmas"}]
+    assert data["holidays"] == "US"
 
 
 def test_a_plan_written_by_hand_is_read_leniently_by_pydantic() -> None:

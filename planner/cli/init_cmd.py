@@ -92,12 +92,18 @@ def _hours(minutes: int) -> str:
     callback=_parsed(parse_date),
     help="First day of the plan (default today).",
 )
+@click.option(
+    "--holidays",
+    metavar="CODE",
+    help="Take the public holidays of a country or region off (US, US-CA, DE-BY, ...).",
+)
 @global_options
 def init_command(
     interviews: tuple[Interview, ...],
     weekday_minutes: tuple[int, int, int, int, int, int, int] | None,
     days_off: tuple[DayOff, ...],
     start: dt.date | None,
+    holidays: str | None,
 ) -> None:
     """Create or replace the plan: interviews, minutes per weekday, days off, start date.
 
@@ -132,6 +138,13 @@ def init_command(
     far = far_plan_problem(plan, e.resolved_today())
     if far is not None:
         fail(far)
+    if holidays is not None:
+        from planner.holiday_days import HolidaySpecError, with_holidays
+
+        try:
+            plan = with_holidays(plan, holidays, e.resolved_today())
+        except HolidaySpecError as exc:
+            fail(str(exc))
     with store_errors():
         store.save_plan(plan)
     verb = "replaced" if old is not None else "created"
@@ -143,6 +156,15 @@ def init_command(
     click.echo(
         f"  {_hours(week)} h a week; starts {(plan.start or e.resolved_today()).isoformat()}"
     )
-    if plan.days_off:
-        count = sum((d.end - d.start).days + 1 for d in plan.days_off)
+    own = [d for d in plan.days_off if not d.name]
+    if own:
+        count = sum((d.end - d.start).days + 1 for d in own)
         click.echo(f"  {count} day{'s' if count != 1 else ''} off")
+    if plan.holidays is not None:
+        named = [d for d in plan.days_off if d.name]
+        listed = ", ".join(f"{d.name} {d.start.isoformat()}" for d in named[:4])
+        more = f", and {len(named) - 4} more" if len(named) > 4 else ""
+        click.echo(
+            f"  public holidays of {plan.holidays} off: {len(named)}"
+            + (f" ({listed}{more})" if named else "")
+        )

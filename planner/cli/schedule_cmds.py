@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 
 import click
 
 from planner.cli import cli
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
-from planner.core.labels import format_minutes
+from planner.core.labels import format_minutes, without_controls
 from planner.core.progress import Progress, WorkEntry
 from planner.core.schedule.standing import report_text
 from planner.core.schedule.titles import session_title
@@ -20,10 +21,12 @@ from planner.core.syllabus.titles import title_of
 NO_PLAN = "no plan yet: run 'planner init' or open 'planner' to set one up"
 
 
-def _current_schedule(*, fixes: bool = True) -> tuple[Syllabus, Schedule, int, Progress]:
+def _current_schedule(
+    *, fixes: bool = True
+) -> tuple[Syllabus, Schedule, int, Progress, dict[dt.date, str]]:
     """The syllabus, the schedule from today (reviews reserved first; with the fixes of
-    interviews that do not fit when `fixes`), today's capacity and the progress it was made
-    from."""
+    interviews that do not fit when `fixes`), today's capacity, the progress it was made
+    from and the public holidays the plan takes off."""
     from planner.caches.schedule import kept_or_computed
 
     e = env()
@@ -36,7 +39,7 @@ def _current_schedule(*, fixes: bool = True) -> tuple[Syllabus, Schedule, int, P
     today = e.resolved_today()
     progress = store.load_progress()
     _, sched = kept_or_computed(e.schedule_cache(), syllabus, plan, progress, today, fixes=fixes)
-    return syllabus, sched, plan.capacity(today), progress
+    return syllabus, sched, plan.capacity(today), progress, plan.holiday_names()
 
 
 @cli.command("plan")
@@ -49,12 +52,12 @@ def plan_command(as_json: bool, days: int | None) -> None:
     """The schedule, day by day, to the last interview."""
     from planner.exports.plan_json import first_days, plan_document, to_json
 
-    syllabus, sched, _, progress = _current_schedule()
+    syllabus, sched, _, progress, holidays = _current_schedule()
     shown = first_days(sched, days)
     if as_json:
-        click.echo(to_json(plan_document(sched, shown)), nl=False)
+        click.echo(to_json(plan_document(sched, shown, holidays)), nl=False)
         return
-    click.echo(render_text(syllabus, sched, shown, progress.work), nl=False)
+    click.echo(render_text(syllabus, sched, shown, progress.work, holidays=holidays), nl=False)
 
 
 @cli.command("today")
@@ -64,12 +67,13 @@ def today_command(as_json: bool) -> None:
     """Today's sessions."""
     from planner.exports.plan_json import day_of, plan_document, to_json
 
-    syllabus, sched, capacity, progress = _current_schedule(fixes=False)
+    syllabus, sched, capacity, progress, holidays = _current_schedule(fixes=False)
     day = day_of(sched, sched.today, capacity)
     if as_json:
-        click.echo(to_json(plan_document(sched, [day])), nl=False)
+        click.echo(to_json(plan_document(sched, [day], holidays)), nl=False)
         return
-    click.echo(render_text(syllabus, sched, [day], progress.work, brief=True), nl=False)
+    text = render_text(syllabus, sched, [day], progress.work, brief=True, holidays=holidays)
+    click.echo(text, nl=False)
 
 
 def render_text(
@@ -79,6 +83,7 @@ def render_text(
     work: Sequence[WorkEntry] = (),
     *,
     brief: bool = False,
+    holidays: Mapping[dt.date, str] | None = None,
 ) -> str:
     """A readable table: a line per day (used/capacity, interviews, mock days), the work
     already recorded today, a line per session, then a line per interview with its fixes
@@ -86,7 +91,8 @@ def render_text(
     lines: list[str] = []
     for day in days:
         done = [w for w in work if w.on == day.date] if day.date == sched.today else []
-        lines.extend(_day_lines(syllabus, day, _done_lines(syllabus, done)))
+        holiday = (holidays or {}).get(day.date)
+        lines.extend(_day_lines(syllabus, day, _done_lines(syllabus, done), holiday))
     if not lines:
         lines.append("no days to show")
     lines.append("")
@@ -117,12 +123,14 @@ def _done_lines(syllabus: Syllabus, work: Sequence[WorkEntry]) -> list[str]:
     ]
 
 
-def _day_lines(syllabus: Syllabus, day: Day, done: Sequence[str] = ()) -> list[str]:
+def _day_lines(
+    syllabus: Syllabus, day: Day, done: Sequence[str] = (), holiday: str | None = None
+) -> list[str]:
     head = f"{day.date.strftime('%a')} {day.date.isoformat()}"
     if day.interviews:
         notes = f"interview: {', '.join(day.interviews)}"
     elif day.off and not day.sessions:
-        notes = "day off"
+        notes = f"{without_controls(holiday)}, day off" if holiday else "day off"
     else:
         notes = f"{day.worked + day.used}/{day.capacity} min"
         if day.worked:

@@ -97,9 +97,16 @@ class DayOff:
 
     start: dt.date
     end: dt.date
+    name: str = ""
+    """A public holiday's name ("Thanksgiving"); empty for a day off the person chose."""
 
     def __post_init__(self) -> None:
         _check(self.start <= self.end, "a range of days off must not end before it starts")
+        _check(
+            control_character(self.name, allowed="") is None,
+            "a holiday name must not hold control characters",
+        )
+        _within("the length of a holiday name", len(self.name), 0, 200)
         _in_range(self.start, "a day off")
         _in_range(self.end, "a day off")
 
@@ -155,6 +162,9 @@ class Plan:
     options: Options = field(default_factory=Options)
     syllabi: tuple[str, ...] = ()
     """Extra syllabus files registered with the plan (paths), loaded with the bundled one."""
+    holidays: str | None = None
+    """Public holidays taken as days off ("US", "US-CA", "DE-BY"); their dates are the named
+    entries of `days_off`."""
 
     def __post_init__(self) -> None:
         _check(len(self.weekday_minutes) == 7, "weekday_minutes has one value per weekday")
@@ -164,6 +174,14 @@ class Plan:
 
     def is_day_off(self, day: dt.date) -> bool:
         return any(off.contains(day) for off in self.days_off)
+
+    def holiday_names(self) -> dict[dt.date, str]:
+        """Each public holiday the plan takes off, by date."""
+        return {off.start: off.name for off in self.days_off if off.name}
+
+    def holiday(self, day: dt.date) -> str | None:
+        """The name of the public holiday on `day`, if it is one the plan takes off."""
+        return next((off.name for off in self.days_off if off.name and off.contains(day)), None)
 
     def capacity(self, day: dt.date) -> int:
         """Minutes available on `day` (0 on a day off)."""

@@ -33,13 +33,17 @@ def plan_to_data(plan: Plan) -> dict[str, Any]:
             for i in plan.interviews
         ],
         "weekday_minutes": list(plan.weekday_minutes),
-        "days_off": [
-            {"start": d.start.isoformat(), "end": d.end.isoformat()} for d in plan.days_off
-        ],
+        "days_off": [_day_off(d) for d in plan.days_off],
         "start": plan.start.isoformat() if plan.start else None,
         "options": asdict(plan.options),
         "syllabi": list(plan.syllabi),
+        "holidays": plan.holidays,
     }
+
+
+def _day_off(day: DayOff) -> dict[str, str]:
+    written = {"start": day.start.isoformat(), "end": day.end.isoformat()}
+    return {**written, "name": day.name} if day.name else written
 
 
 def plan_to_json(plan: Plan) -> str:
@@ -97,7 +101,9 @@ def one_line_error(exc: ValidationError) -> str:
 
 # --- the fast path: exactly what `plan_to_data` writes, or an exception ---------------------
 
-_PLAN_KEYS = frozenset(("interviews", "weekday_minutes", "days_off", "start", "options", "syllabi"))
+_PLAN_KEYS = frozenset(
+    ("interviews", "weekday_minutes", "days_off", "start", "options", "syllabi", "holidays")
+)
 _OPTION_KEYS = frozenset(("min_session", "max_session", "mock_days", "recall_target", "drill_size"))
 
 
@@ -128,13 +134,14 @@ def _as_written(data: Any) -> Plan:
         ),
         weekday_minutes=(a, b, c, d, e, f, g),
         days_off=tuple(
-            DayOff(start=_date(o["start"]), end=_date(o["end"]))
+            DayOff(start=_date(o["start"]), end=_date(o["end"]), name=_text(o.get("name", "")))
             for o in _list(data.get("days_off", []))
-            if _exactly(o, 2)
+            if _exactly(o, 3 if "name" in o else 2)
         ),
         start=None if start is None else _date(start),
         options=Options(**options),
         syllabi=_texts(data.get("syllabi", [])),
+        holidays=None if data.get("holidays") is None else _text(data["holidays"]),
     )
 
 

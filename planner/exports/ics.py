@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Mapping
 
 from planner.core.labels import format_minutes
 from planner.core.schedule.standing import report_text
@@ -30,7 +31,9 @@ def _interview_uid(name: str, date: dt.date) -> str:
     return f"interview-{digest}@{UID_DOMAIN}"
 
 
-def schedule_to_ics(schedule: Schedule, syllabus: Syllabus) -> str:
+def schedule_to_ics(
+    schedule: Schedule, syllabus: Syllabus, holidays: Mapping[dt.date, str] | None = None
+) -> str:
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -57,6 +60,18 @@ def schedule_to_ics(schedule: Schedule, syllabus: Syllabus) -> str:
         event.add("description", "\n".join(lines))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
+    for date, name in sorted((holidays or {}).items()):
+        if date < schedule.today:
+            continue
+        event = Event()
+        event.add("uid", f"holiday-{date.isoformat()}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", date)
+        event.add("dtend", date + dt.timedelta(days=1))
+        event.add("summary", f"{name}, day off")
+        event.add("description", "A public holiday: no study planned.")
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
     for report in schedule.interviews:
         event = Event()
         event.add("uid", _interview_uid(report.name, report.date))
@@ -74,4 +89,4 @@ def schedule_to_ics(schedule: Schedule, syllabus: Syllabus) -> str:
 def export_ics(source: ExportSource) -> str:
     """`planner export ics`: the current schedule from today."""
     current = current_schedule(source)
-    return schedule_to_ics(current.schedule, current.syllabus)
+    return schedule_to_ics(current.schedule, current.syllabus, current.plan.holiday_names())

@@ -28,7 +28,7 @@ def _day_lines(day: AgendaDay) -> list[str]:
     if day.mock_for:
         marks.append("mock day")
     if day.off:
-        marks.append("day off")
+        marks.append(f"{_escape(day.holiday)}, day off" if day.holiday else "day off")
     suffix = f" ({'; '.join(marks)})" if marks else ""
     used = f"{format_minutes(day.used)} / {format_minutes(day.capacity)}"
     lines = [f"### {day.date.strftime('%a %d %b %Y')}: {used}{suffix}", ""]

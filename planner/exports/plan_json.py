@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from planner.core.schedule.types import Day, InterviewReport, Late, Schedule, Session
@@ -26,12 +26,15 @@ def session_document(session: Session) -> dict[str, Any]:
     return document
 
 
-def day_document(day: Day) -> dict[str, Any]:
-    return {
+def day_document(day: Day, holiday: str | None = None) -> dict[str, Any]:
+    document: dict[str, Any] = {
         "date": day.date.isoformat(),
         "capacity": day.capacity,
         "sessions": [session_document(s) for s in day.sessions],
     }
+    if holiday:
+        document["holiday"] = holiday
+    return document
 
 
 def late_document(late: Late) -> dict[str, Any]:
@@ -42,8 +45,14 @@ def late_document(late: Late) -> dict[str, Any]:
     }
 
 
-def plan_document(schedule: Schedule, days: Iterable[Day] | None = None) -> dict[str, Any]:
-    """The whole schedule, or only `days` of it (the same shape)."""
+def plan_document(
+    schedule: Schedule,
+    days: Iterable[Day] | None = None,
+    holidays: Mapping[dt.date, str] | None = None,
+) -> dict[str, Any]:
+    """The whole schedule, or only `days` of it (the same shape); a public holiday the plan
+    takes off is named in its day."""
+    named = holidays or {}
     return {
         "today": schedule.today.isoformat(),
         "interviews": [
@@ -57,7 +66,9 @@ def plan_document(schedule: Schedule, days: Iterable[Day] | None = None) -> dict
             }
             for r in schedule.interviews
         ],
-        "days": [day_document(d) for d in (schedule.days if days is None else days)],
+        "days": [
+            day_document(d, named.get(d.date)) for d in (schedule.days if days is None else days)
+        ],
         "late": [late_document(x) for x in schedule.late],
     }
 

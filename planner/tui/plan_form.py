@@ -86,9 +86,11 @@ def read_days_off(text: str) -> tuple[DayOff, ...]:
 
 
 def format_days_off(days_off: Sequence[DayOff]) -> str:
+    """The person's own days off (public holidays come from their code)."""
     return ", ".join(
         d.start.isoformat() if d.start == d.end else f"{d.start.isoformat()}..{d.end.isoformat()}"
         for d in days_off
+        if not d.name
     )
 
 
@@ -108,6 +110,8 @@ def build_plan(
     days_off_text: str,
     start_text: str,
     today: dt.date | None = None,
+    *,
+    holidays_text: str | None = None,
 ) -> Plan:
     """The plan the form describes, keeping the base plan's options and extra syllabi (with
     `today`: no day off nor start more than five years after it)."""
@@ -127,10 +131,20 @@ def build_plan(
             if far is not None:
                 raise FieldError("days-off", far[0].upper() + far[1:])
     previous = base or Plan()
-    return replace(
+    plan = replace(
         previous,
         interviews=tuple(sorted(interviews, key=lambda i: (i.date, i.name))),
         weekday_minutes=minutes,
         days_off=days_off,
         start=start,
     )
+    spec = previous.holidays if holidays_text is None else holidays_text
+    if not spec:
+        return replace(plan, holidays=None)
+    from planner.holiday_days import HolidaySpecError, with_holidays
+
+    try:
+        return with_holidays(plan, spec, today or dt.date.today())
+    except HolidaySpecError as exc:
+        message = str(exc)
+        raise FieldError("holidays", message[0].upper() + message[1:]) from None

@@ -51,6 +51,8 @@ class AgendaDay:
     off: bool
     interviews: tuple[str, ...] = ()
     mock_for: tuple[str, ...] = ()
+    holiday: str | None = None
+    """The public holiday the plan takes off on this day."""
 
     @property
     def week_start(self) -> dt.date:
@@ -143,6 +145,7 @@ def agenda(
                     off=(scheduled.off if scheduled is not None else off),
                     interviews=tuple(interviews_on.get(day, ())),
                     mock_for=scheduled.mock_for if scheduled is not None else (),
+                    holiday=plan.holiday(day) if plan is not None else None,
                 )
             )
         day += dt.timedelta(days=1)

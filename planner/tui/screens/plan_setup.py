@@ -27,7 +27,7 @@ from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.row_table import RowTable
 from planner.workspace import Workspace
 
-ERROR_FIELDS = ("name", "date", "rounds", "interviews", "minutes", "days-off", "start")
+ERROR_FIELDS = ("name", "date", "rounds", "interviews", "minutes", "days-off", "holidays", "start")
 
 
 class PlanSetupScreen(Screen[bool]):
@@ -94,6 +94,16 @@ class PlanSetupScreen(Screen[bool]):
                 id="days-off",
             )
             yield Label(id="error-days-off", classes="error-text")
+            yield Label(
+                "Public holidays off (a code: US, US-CA, DE-BY; empty: none)", classes="section"
+            )
+            yield Input(
+                (plan.holidays or "") if plan else "",
+                placeholder="US",
+                id="holidays",
+                max_length=40,
+            )
+            yield Label(id="error-holidays", classes="error-text")
             yield Label("Start date (empty: today)", classes="section")
             yield Input(
                 plan.start.isoformat() if plan and plan.start else "",
@@ -216,6 +226,7 @@ class PlanSetupScreen(Screen[bool]):
             self.query_one("#days-off", Input).value,
             self.query_one("#start", Input).value,
             self.workspace.today,
+            holidays_text=self.query_one("#holidays", Input).value,
         )
 
     def action_save(self) -> None:

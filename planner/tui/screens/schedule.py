@@ -121,7 +121,8 @@ class ScheduleScreen(PlannerScreen):
                 (cell(f"Interview: {name}", width, "bold reverse"), blank, blank, None, None)
             )
         if day.off and not day.entries:
-            lines.append((cell("day off", width, "italic dim"), blank, blank, None, None))
+            off = f"{day.holiday}, day off" if day.holiday else "day off"
+            lines.append((cell(off, width, "italic dim"), blank, blank, None, None))
         for entry in day.entries:
             mark = ("◐ " if entry.partial else "✓ ") if entry.done else ""
             style = "dim" if entry.done else ""
