@@ -112,4 +112,4 @@ def test_no_accepted_date_overflows_the_core(
     schedule = full_schedule(bundled(), plan, progress, today)
     readiness(bundled(), plan, progress, schedule, today)
     schedule_to_markdown(schedule, bundled(), plan, progress)
-    schedule_to_ics(schedule, bundled())
+    schedule_to_ics(schedule, bundled(), now=dt.datetime(2026, 11, 25, tzinfo=dt.UTC))

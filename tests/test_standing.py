@@ -140,7 +140,8 @@ def test_a_passed_interview_tells_what_was_done_not_on_track(bundled: Syllabus) 
     markdown = schedule_to_markdown(result, bundled)
     phone_line = next(line for line in markdown.splitlines() if "**Phone**" in line)
     assert phone_line.endswith(expected) and "on track" not in phone_line
-    ics = schedule_to_ics(result, bundled).replace("\r\n ", "")
+    now = dt.datetime(2026, 11, 25, tzinfo=dt.UTC)
+    ics = schedule_to_ics(result, bundled, now=now)[0].replace("\r\n ", "")
     assert f"Plan: {expected}" in ics.replace("\\n", "\n").replace("\\,", ",")
     assert "Plan: on track" not in ics
 

@@ -65,6 +65,8 @@ class Env:
     cache_dir: Path | None = None
     today: dt.date | None = None
     syllabus_files: list[Path] = field(default_factory=list)
+    export_at: dt.time | None = None
+    """`planner export ics --at HH:MM`: the study time of timed events."""
     _store: Store | None = None
     _syllabus: Syllabus | None = None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -28,8 +29,14 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to FILE (replaced atomically) instead of standard output.",
 )
+@click.option(
+    "--at",
+    "at",
+    metavar="HH:MM",
+    help="ics: timed events at this study time, in the local time zone (default: all-day).",
+)
 @global_options
-def export_command(format_name: str, output: Path | None) -> None:
+def export_command(format_name: str, output: Path | None, at: str | None) -> None:
     """Export the plan (ics, markdown), the whole state (json) or the practice questions
     as an Anki deck (anki, with -o FILE.apkg)."""
     make = exporter(format_name)
@@ -39,6 +46,10 @@ def export_command(format_name: str, output: Path | None) -> None:
             f"unknown export format {format_name!r}{did_you_mean(format_name, FORMATS)}"
             f" (available: {known})"
         )
+    if at is not None:
+        if format_name != "ics":
+            raise click.UsageError("--at is for 'export ics' only")
+        env().export_at = _study_time(at)
     with store_errors():
         try:
             text = make(env())
@@ -59,6 +70,18 @@ def export_command(format_name: str, output: Path | None) -> None:
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc}")
     click.echo(f"wrote {output}", err=True)
+
+
+def _study_time(text: str) -> dt.time:
+    try:
+        hours, minutes = text.strip().split(":")
+        if len(minutes) != 2:
+            raise ValueError(text)
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        raise click.BadParameter(
+            f"{text!r} is not a time of day (HH:MM)", param_hint="--at"
+        ) from None
 
 
 @cli.command("import")

@@ -99,7 +99,7 @@ class PlanSetupScreen(Screen[bool]):
             )
             yield Input(
                 (plan.holidays or "") if plan else "",
-                placeholder="US",
+                placeholder="e.g. US",
                 id="holidays",
                 max_length=40,
             )
