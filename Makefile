@@ -25,6 +25,7 @@ check: $(STAMP)
 
 screenshots: $(STAMP)
 	$(PY) -m planner.tui.screenshots screenshots
+	PLANNER_BROWSER_SHOT=$(CURDIR)/screenshots/browser.png $(PY) -m pytest -q -p no:cacheprovider tests/test_serve_browser.py -k chromium
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_load.py

@@ -36,6 +36,7 @@ COMMAND_MODULES: dict[str, str] = {
     "backup": "planner.cli.backup_cmds",
     "kata": "planner.cli.kata_cmds",
     "check": "planner.cli.kata_cmds",
+    "serve": "planner.cli.serve_cmd",
 }
 
 

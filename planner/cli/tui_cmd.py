@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 
 
 def run_tui() -> None:
+    import os
+
+    from planner.serve_child import SERVED_ENV, die_with_parent
+
+    if os.environ.get(SERVED_ENV):
+        die_with_parent()
     e = env()
     syllabus = e.syllabus()
     store = e.store()

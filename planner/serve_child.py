@@ -1,0 +1,23 @@
+"""What an app process started by `planner serve` does first: end with the server. Light,
+so that the app's start-up does not load the web server."""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import signal
+
+SERVED_ENV = "PLANNER_SERVED"
+"""Set in each app process the server starts."""
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """End when the server ends (Linux's parent-death signal; elsewhere nothing)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        if os.getppid() == 1:  # the server was gone before the signal was asked for
+            os._exit(0)
