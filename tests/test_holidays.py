@@ -32,12 +32,12 @@ def run(*args: str) -> Result:
 
 
 def test_init_takes_the_holidays_off_and_names_them_everywhere(data_dir: Path) -> None:
-    result = run("init", "--interview", ONSITE, "--holidays", "us-ca")
+    result = run("init", "--interview", ONSITE, "--holidays", "us")
     assert result.exit_code == 0, result.output
-    assert "public holidays of US-CA off: 4 (Thanksgiving Day 2026-11-26" in result.stdout
+    assert "public holidays of US off: 3 (Thanksgiving Day 2026-11-26" in result.stdout
     with Store.open(data_dir) as store:
         plan = store.load_plan()
-    assert plan is not None and plan.holidays == "US-CA"
+    assert plan is not None and plan.holidays == "US"
     assert plan.holiday(dt.date(2026, 11, 26)) == "Thanksgiving Day"
     assert plan.capacity(dt.date(2026, 11, 26)) == 0
     document = json.loads(run("plan", "--json").stdout)
@@ -115,3 +115,29 @@ def test_the_agenda_names_the_holiday() -> None:
     assert days[dt.date(2026, 11, 26)].holiday == "Thanksgiving Day"
     assert days[dt.date(2026, 11, 26)].off and not days[dt.date(2026, 11, 26)].entries
     assert days[dt.date(2026, 11, 25)].holiday is None
+
+
+async def test_the_schedule_screen_names_thanksgiving(data_dir: Path) -> None:
+    from textual.widgets import DataTable
+
+    from planner.tui.screens.schedule import ScheduleScreen
+    from tests.tui_support import make_app, store_with_plan
+
+    plan = with_holidays(
+        Plan(
+            interviews=(Interview(name="Onsite", date=dt.date(2027, 1, 8), rounds=("ml-coding",)),)
+        ),
+        "US",
+        TODAY,
+    )
+    store = store_with_plan(data_dir, plan)
+    app = make_app(store, TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScheduleScreen)
+        table = screen.query_one("#agenda", DataTable)
+        cells = [" ".join(str(c) for c in table.get_row(k)) for k in table.rows]
+        thanksgiving = [c for c in cells if "Thanksgiving Day, day off" in c]
+        assert len(thanksgiving) == 1
