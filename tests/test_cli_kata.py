@@ -163,3 +163,24 @@ def test_a_syllabus_without_the_task_runs_the_check_but_records_nothing(tmp_path
     result = run("--syllabus", str(own), "check", "code-kmeans", str(attempt))
     assert result.exit_code == 0, result.output
     assert "not recorded: code-kmeans is not in the loaded syllabus" in result.stdout
+
+
+def test_a_dir_that_is_a_file_and_a_path_with_spaces(tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("", encoding="utf-8")
+    result = run("kata", "code-knn", "--dir", str(blocker))
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith("it is a file, not a folder")
+    spaced = tmp_path / "my katas"
+    result = run("kata", "code-knn", "--dir", str(spaced))
+    assert result.exit_code == 0
+    assert f"planner check code-knn '{spaced / 'knn.py'}'" in result.stderr
+    header = (spaced / "knn.py").read_text(encoding="utf-8").splitlines()[1]
+    assert header == f"# check it with: planner check code-knn '{spaced / 'knn.py'}'"
+
+
+def test_escapes_in_a_file_name_are_not_printed(tmp_path: Path) -> None:
+    attempt = tmp_path / "k\x1b]0;PWNED\x07.py"
+    attempt.write_text((SOLUTIONS / "kmeans.py").read_text(encoding="utf-8"), "utf-8")
+    result = run("check", "code-kmeans", str(attempt), "--no-record")
+    assert result.exit_code == 0 and "\x1b" not in result.output and "\x07" not in result.output

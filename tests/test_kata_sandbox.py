@@ -154,3 +154,115 @@ def test_the_planner_itself_never_imports_numpy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_an_attempt_that_spoils_its_folder_still_gives_a_report(tmp_path: Path) -> None:
+    body = (
+        "import os\n"
+        "here = os.getcwd()\n"
+        "os.chdir('/')\n"
+        "os.rename(here, here + '-moved')\n"
+        f"os.symlink({str(tmp_path)!r}, here)\n"
+        "os.chdir(here + '-moved')"
+    )
+    report = _with_fit(body, tmp_path)
+    assert report.results and (tmp_path / "kmeans.py").is_file()
+
+
+def test_forged_results_on_the_results_stream_count_for_nothing(tmp_path: Path) -> None:
+    attempt = tmp_path / "kmeans.py"
+    attempt.write_text(
+        "import os\n"
+        "for fd in range(3, 12):\n"
+        "    try:\n"
+        '        os.write(fd, b\'{"check": "anything", "passed": true, "reason": "", \'\n'
+        '                     b\'"seconds": 1e308}\\n{"done": true}\\n\')\n'
+        "    except OSError:\n"
+        "        pass\n"
+        "os._exit(0)\n",
+        encoding="utf-8",
+    )
+    report = run_checks(_kmeans(), attempt)
+    assert report.outcome == "not-solved" and report.passed == 0
+    assert [r.name for r in report.results] == list(check_names(_kmeans()))
+
+
+def test_a_thread_left_running_is_not_waited_for(tmp_path: Path) -> None:
+    body = "import threading, time\nthreading.Thread(target=lambda: time.sleep(99)).start()"
+    start = time.monotonic()
+    report = _with_fit(body, tmp_path, timeout=30)
+    assert report.all_passed
+    assert time.monotonic() - start < 15
+
+
+def test_an_exception_whose_message_cannot_be_read_is_one_failed_check(tmp_path: Path) -> None:
+    source = (SOLUTIONS / "kmeans.py").read_text(encoding="utf-8")
+    attempt = tmp_path / "kmeans.py"
+    attempt.write_text(
+        source
+        + "\n\nclass Odd(Exception):\n    def __str__(self):\n        raise Odd()\n\n\n"
+        + "def _odd(self, X):\n    raise Odd()\n\n\nKMeans.predict = _odd\n",
+        encoding="utf-8",
+    )
+    report = run_checks(_kmeans(), attempt)
+    failed = [r for r in report.results if not r.passed]
+    assert report.problem is None and len(failed) == 1
+    assert "Odd (its message could not be read)" in failed[0].reason
+
+
+def test_escape_sequences_from_the_attempt_never_reach_the_report(tmp_path: Path) -> None:
+    body = (
+        "import sys, os\nsys.stderr.write('Error \\x1b]0;PWNED\\x07\\x1b[5mblink\\n')\nos._exit(3)"
+    )
+    report = _with_fit(body, tmp_path)
+    texts = [report.problem or "", report.output, *(r.reason for r in report.results)]
+    assert "exit code 3" in (report.problem or "")
+    assert not any("\x1b" in t or "\x07" in t for t in texts)
+
+
+def test_interrupting_planner_check_ends_the_checker(tmp_path: Path) -> None:
+    import signal as signals
+
+    marker = f"kata-{os.getpid()}-{time.monotonic_ns() % 100000}"
+    attempt = tmp_path / "kmeans.py"
+    attempt.write_text(f"import time\nMARK = {marker!r}\ntime.sleep(40)\n", encoding="utf-8")
+    env = {**os.environ, "PLANNER_DATA_DIR": str(tmp_path / "data")}
+    command = [sys.executable, "-m", "planner", "check", "code-kmeans", str(attempt)]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(2.5)
+    process.send_signal(signals.SIGINT)
+    process.wait(20)
+    time.sleep(0.5)
+    left = subprocess.run(
+        ["pgrep", "-f", "planner.katas.child"], capture_output=True, text=True
+    ).stdout.split()
+    mine = [
+        pid
+        for pid in left
+        if Path(f"/proc/{pid}/cwd").exists()
+        and "planner-kata-" in os.path.realpath(f"/proc/{pid}/cwd")
+        and marker.encode() in _read_attempt_of(pid)
+    ]
+    assert mine == []
+
+
+def _read_attempt_of(pid: str) -> bytes:
+    try:
+        folder = Path(os.path.realpath(f"/proc/{pid}/cwd"))
+        return b"".join(p.read_bytes() for p in folder.glob("*.py"))
+    except OSError:
+        return b""
+
+
+def test_the_forest_uses_the_newest_decision_tree_of_its_folder(tmp_path: Path) -> None:
+    forest = kata_of("code-random-forest")
+    assert forest is not None
+    tree = kata_of("code-decision-tree")
+    assert tree is not None
+    (tmp_path / "decision_tree.py").write_text(tree.starter_text(), encoding="utf-8")
+    (tmp_path / "decision_tree-2.py").write_text(
+        (SOLUTIONS / "decision_tree.py").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    attempt = tmp_path / "random_forest.py"
+    attempt.write_text((SOLUTIONS / "random_forest.py").read_text(encoding="utf-8"), "utf-8")
+    assert run_checks(forest, attempt).all_passed

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shlex
 from pathlib import Path
 
 import click
@@ -56,12 +57,15 @@ def kata_command(kata_id: str | None, listing: bool, folder: str | None) -> None
     kata = _kata(kata_id)
     from planner.katas.files import write_starter
 
+    target = _folder(folder)
+    if target.exists() and not target.is_dir():
+        fail(f"cannot write the starter in {target}: it is a file, not a folder")
     try:
-        path = write_starter(kata, _folder(folder), dt.datetime.now(dt.UTC))
+        path = write_starter(kata, target, dt.datetime.now(dt.UTC))
     except OSError as exc:
         fail(f"cannot write the starter in {_folder(folder)}: {exc.strerror or exc}")
     click.echo(str(path))
-    click.echo(f"check it with: planner check {kata.id} {path}", err=True)
+    click.echo(f"check it with: planner check {kata.id} {shlex.quote(str(path))}", err=True)
 
 
 def _attempt_file(kata: Kata, file: str | None, folder: str | None) -> Path:
@@ -85,7 +89,8 @@ def _attempt_file(kata: Kata, file: str | None, folder: str | None) -> Path:
 def _print(report: KataReport) -> None:
     total = len(report.results)
     click.echo(
-        f"{report.kata.id} · {report.attempt.name}: {report.passed} of {total} checks passed "
+        f"{report.kata.id} · {without_controls(report.attempt.name)}: {report.passed} of "
+        f"{total} checks passed "
         f"({report.seconds:.1f} s)"
     )
     for result in report.results:

@@ -63,6 +63,23 @@ def _reason(exc: BaseException, attempt: Path, memory_mb: int, seconds: float) -
     return f"{type(exc).__name__}{detail}{_where(exc, attempt)}"
 
 
+def _safe_reason(exc: BaseException, attempt: Path, memory_mb: int, seconds: float) -> str:
+    """Why a check failed, worked out under the time limit too: an exception's own
+    message is the attempt's code (its __str__ may raise, loop or return a non-string)."""
+    from planner.katas.checks.common import CheckFailed
+
+    def worded() -> str:
+        if isinstance(exc, CheckFailed):
+            return str(exc)
+        return _reason(exc, attempt, memory_mb, seconds)
+
+    try:
+        text = _timed(min(seconds, 2.0), worded)
+        return text if isinstance(text, str) else type(exc).__name__
+    except BaseException:
+        return f"{type(exc).__name__} (its message could not be read){_where(exc, attempt)}"
+
+
 def _short(text: str) -> str:
     clean = "".join(ch if ch.isprintable() else " " for ch in text)
     return clean if len(clean) <= MAX_REASON else clean[: MAX_REASON - 1] + "…"
@@ -111,7 +128,8 @@ def main(argv: list[str]) -> None:
     try:
         module = _timed(per_check, _load, attempt)
     except BaseException as exc:  # the attempt's own code ran: anything can come out
-        reason = _short(f"your file does not load: {_reason(exc, attempt, memory_mb, per_check)}")
+        why = _safe_reason(exc, attempt, memory_mb, per_check)
+        reason = _short(f"your file does not load: {why}")
         for name, _check in checks:
             _report(out, check=name, passed=False, reason=reason, seconds=0.0)
         _report(out, done=True)
@@ -121,10 +139,7 @@ def main(argv: list[str]) -> None:
         try:
             _timed(per_check, check, module)
         except BaseException as exc:
-            from planner.katas.checks.common import CheckFailed
-
-            failed = isinstance(exc, CheckFailed)
-            reason = str(exc) if failed else _reason(exc, attempt, memory_mb, per_check)
+            reason = _safe_reason(exc, attempt, memory_mb, per_check)
             _report(
                 out,
                 check=name,

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shlex
 from pathlib import Path
 
+from planner.core.labels import without_controls
 from planner.katas.catalog import Kata
 
 HEADER = "# planner kata {id}, started {at}\n# check it with: planner check {id} {path}\n"
@@ -22,7 +24,8 @@ def write_starter(kata: Kata, folder: Path, now: dt.datetime) -> Path:
     for number in range(1, MAX_NUMBERED + 1):
         name = kata.file_name if number == 1 else f"{kata.module}-{number}.py"
         path = folder / name
-        header = HEADER.format(id=kata.id, at=now.isoformat(timespec="seconds"), path=path)
+        at = now.isoformat(timespec="seconds")
+        header = HEADER.format(id=kata.id, at=at, path=shlex.quote(without_controls(str(path))))
         try:
             # "x": created here or not at all, so a file that appears meanwhile is kept
             with path.open("x", encoding="utf-8") as out:

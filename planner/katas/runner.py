@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import IO
 
 import planner
+from planner.core.labels import without_controls
 from planner.core.progress import Outcome
 from planner.katas.catalog import Kata
 
@@ -122,8 +123,10 @@ def _child_env(work: Path) -> dict[str, str]:
     }
 
 
-def _results(lines: list[str]) -> tuple[list[CheckResult], bool]:
-    results: list[CheckResult] = []
+def _results(lines: list[str], names: tuple[str, ...]) -> tuple[list[CheckResult], bool]:
+    """The results of the kata's own checks, each once, in their order; anything else on
+    the stream (a line the attempt managed to write there) is ignored."""
+    found: dict[str, CheckResult] = {}
     done = False
     for line in lines[:MAX_RESULT_LINES]:
         try:
@@ -135,18 +138,16 @@ def _results(lines: list[str]) -> tuple[list[CheckResult], bool]:
         if fields.get("done") is True:
             done = True
             continue
+        name = fields.get("check")
+        if not isinstance(name, str) or name not in names or name in found:
+            continue
         try:
-            results.append(
-                CheckResult(
-                    str(fields["check"]),
-                    fields["passed"] is True,
-                    str(fields["reason"]),
-                    float(fields["seconds"]),
-                )
-            )
+            seconds = min(float(fields["seconds"]), 1e6)
+            reason = without_controls(str(fields["reason"]))
+            found[name] = CheckResult(name, fields["passed"] is True, reason, seconds)
         except (KeyError, TypeError, ValueError):
             continue
-    return results, done
+    return [found[n] for n in names if n in found], done
 
 
 def _ended_early(returncode: int, timed_out: bool, timeout: float, memory_mb: int) -> str:
@@ -171,13 +172,19 @@ def _kill_group(process: subprocess.Popen[str]) -> None:
 
 
 def _prepare(kata: Kata, attempt: Path, work: Path) -> str:
-    """Copy the attempt (and the kata files it builds on, from its folder) into `work`."""
-    name = attempt.name if attempt.suffix == ".py" else "attempt.py"
+    """Copy the attempt into `work`, and the newest attempt of each kata it builds on (from
+    the attempt's folder) under the module name it imports."""
+    from planner.katas.catalog import KATAS
+    from planner.katas.files import newest_attempt
+
+    stem = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in attempt.stem) or "attempt"
+    name = f"{stem}.py"
     shutil.copyfile(attempt, work / name)
     for needed in kata.needs:
-        sibling = attempt.with_name(f"{needed}.py")
-        if sibling.is_file() and sibling.name != name:
-            shutil.copyfile(sibling, work / sibling.name)
+        base = next((k for k in KATAS if k.module == needed), None)
+        sibling = newest_attempt(base, attempt.parent) if base is not None else None
+        if sibling is not None and sibling.resolve() != attempt.resolve():
+            shutil.copyfile(sibling, work / f"{needed}.py")
     return name
 
 
@@ -205,17 +212,51 @@ def run_checks(
 ) -> KataReport:
     """Check `attempt` (a readable file; the caller says so when it is not) against `kata`."""
     start = time.perf_counter()
-    root = str(Path(planner.__file__).resolve().parent.parent)
-    per_check = min(PER_CHECK_SECONDS, timeout)
-    with tempfile.TemporaryDirectory(prefix="planner-kata-") as folder:
-        work = Path(folder)
-        name = _prepare(kata, attempt, work)
-        command = [sys.executable, "-I", "-c", _BOOT, root, kata.module, name]
-        command += [str(memory_mb), str(int(timeout) + 2), f"{per_check:g}"]
-        process = subprocess.Popen(
+    names = check_names(kata)
+    # (what the attempt leaves in its folder may not be removable: it is left then)
+    with tempfile.TemporaryDirectory(prefix="planner-kata-", ignore_cleanup_errors=True) as folder:
+        run = _Run(kata, attempt, Path(folder), timeout, memory_mb, names, on_result)
+        run.start()
+        try:
+            run.wait()
+        finally:
+            run.end()
+    return run.report(time.perf_counter() - start)
+
+
+class _Run:
+    """One checker process: started, waited for (until it reports the end of its checks,
+    exits, or runs out of time), and ended with everything in its process group."""
+
+    def __init__(
+        self,
+        kata: Kata,
+        attempt: Path,
+        work: Path,
+        timeout: float,
+        memory_mb: int,
+        names: tuple[str, ...],
+        on_result: Callable[[CheckResult], None] | None,
+    ) -> None:
+        self.kata, self.attempt, self.work = kata, attempt, work
+        self.timeout, self.memory_mb, self.names = timeout, memory_mb, names
+        self.on_result = on_result
+        self.lines: list[str] = []
+        self.done = threading.Event()
+        self.timed_out = False
+        self.returncode: int | None = None
+        self.printed = ""
+
+    def start(self) -> None:
+        root = str(Path(planner.__file__).resolve().parent.parent)
+        name = _prepare(self.kata, self.attempt, self.work)
+        per_check = min(PER_CHECK_SECONDS, self.timeout)
+        command = [sys.executable, "-I", "-c", _BOOT, root, self.kata.module, name]
+        command += [str(self.memory_mb), str(int(self.timeout) + 2), f"{per_check:g}"]
+        self.process = subprocess.Popen(
             command,
-            cwd=work,
-            env=_child_env(work),
+            cwd=self.work,
+            env=_child_env(self.work),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -224,46 +265,67 @@ def run_checks(
             errors="replace",
             start_new_session=True,
         )
-        assert process.stdout is not None and process.stderr is not None
-        output = _Capped(process.stderr, OUTPUT_KEPT)
-        lines: list[str] = []
-        reader = threading.Thread(
-            target=_read_results, args=(process.stdout, lines, on_result), daemon=True
-        )
-        reader.start()
-        timed_out = False
+        assert self.process.stdout is not None and self.process.stderr is not None
+        self.output = _Capped(self.process.stderr, OUTPUT_KEPT)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        stream = self.process.stdout
+        assert stream is not None
         try:
-            process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            timed_out = True
-        _kill_group(process)
-        process.wait()
-        reader.join(2.0)
-        printed = output.text()
-    results, done = _results(lines)
-    problem = None
-    if not done:
-        problem = _ended_early(process.returncode, timed_out, timeout, memory_mb)
-        if "Error" in printed and not timed_out:
-            problem += ": " + _last_line(printed)
-    final = _interrupted(results, check_names(kata), problem) if problem else tuple(results)
-    return KataReport(kata, attempt, final, problem, time.perf_counter() - start, printed)
-
-
-def _read_results(
-    stream: IO[str], lines: list[str], on_result: Callable[[CheckResult], None] | None
-) -> None:
-    try:
-        for line in stream:
-            if len(lines) >= MAX_RESULT_LINES:
-                continue
-            lines.append(line)
-            if on_result is not None:
-                parsed, _ = _results([line])
+            for line in stream:
+                if len(self.lines) >= MAX_RESULT_LINES:
+                    continue
+                self.lines.append(line)
+                parsed, done = _results([line], self.names)
+                if done:
+                    self.done.set()
                 for result in parsed:
-                    on_result(result)
-    except (OSError, ValueError):
-        pass
+                    if self.on_result is not None:
+                        self.on_result(result)
+        except (OSError, ValueError):
+            pass
+
+    def wait(self) -> None:
+        deadline = time.monotonic() + self.timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.timed_out = not self.done.is_set()
+                return
+            try:
+                self.process.wait(timeout=min(left, 0.1))
+                return
+            except subprocess.TimeoutExpired:
+                pass
+            if self.done.is_set():
+                # every check reported: what the attempt left running is not waited for
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.process.wait(timeout=1.0)
+                return
+
+    def end(self) -> None:
+        _kill_group(self.process)
+        self.returncode = self.process.wait()
+        self.reader.join(0.5)
+        self.printed = self.output.text(0.5)
+
+    def report(self, seconds: float) -> KataReport:
+        results, done = _results(self.lines, self.names)
+        problem = None
+        if not done:
+            code = self.returncode if self.returncode is not None else -9
+            problem = _ended_early(code, self.timed_out, self.timeout, self.memory_mb)
+            if "Error" in self.printed and not self.timed_out:
+                problem += ": " + _last_line(self.printed)
+        elif len(results) < len(self.names):
+            problem = "the checks did not all report"
+        if problem is not None:
+            problem = without_controls(problem)
+        final = _interrupted(results, self.names, problem) if problem else tuple(results)
+        printed = without_controls(self.printed)
+        return KataReport(self.kata, self.attempt, final, problem, seconds, printed)
 
 
 def _last_line(text: str) -> str:

@@ -92,6 +92,23 @@ def distance_tie(module: ModuleType) -> None:
     y = np.array([7, 3, 3])
     model = _model(module, "KNNClassifier", X, y, k=1)
     same_labels(model.predict(np.zeros((1, 2))), np.array([7]), "two points at distance 1")
+    # many points at a few exact distances: only a stable sort keeps the earliest first
+    rng = np.random.default_rng(27)
+    axes = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]])
+    ring = axes[rng.integers(0, 4, 200)] * rng.integers(1, 4, 200)[:, None]
+    labels = rng.integers(0, 6, 200)
+    for k in (1, 3, 5):
+        model = _model(module, "KNNClassifier", ring, labels, k=k)
+        expected = _classify(ring, labels, np.zeros((1, 2)), k)
+        same_labels(model.predict(np.zeros((1, 2))), expected, f"200 points at 3 distances, k={k}")
+    order = np.arange(200.0)
+    regressor = _model(module, "KNNRegressor", ring, order, k=6)
+    nearest = _neighbours(ring, np.zeros((1, 2)), 6, "euclidean")
+    close(
+        regressor.predict(np.zeros((1, 2))),
+        order[nearest].mean(axis=1),
+        "KNNRegressor, 200 points at 3 distances: the mean of the earliest 6 indices",
+    )
 
 
 @CHECKS.add("the metric: manhattan and euclidean pick different neighbours")

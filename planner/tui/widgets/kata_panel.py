@@ -4,7 +4,9 @@ result in a table as it comes."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -14,6 +16,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from planner.core.labels import without_controls
 from planner.katas.catalog import Kata
 from planner.katas.runner import CheckResult, KataReport
 
@@ -63,7 +66,11 @@ class KataPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(
-            Content(f"Kata: ctrl+n writes the starter into {self.folder}, ctrl+r checks it"),
+            Content(
+                without_controls(
+                    f"Kata: ctrl+n writes the starter into {self.folder}, ctrl+r checks it"
+                )
+            ),
             id="kata-status",
         )
         yield DataTable(id="kata-results", cursor_type="row", zebra_stripes=True)
@@ -81,7 +88,7 @@ class KataPanel(Vertical):
         table.add_column("Result", width=room - name)
 
     def _say(self, text: str) -> None:
-        self.query_one("#kata-status", Static).update(Content(text))
+        self.query_one("#kata-status", Static).update(Content(without_controls(text)))
 
     def write_starter(self) -> Path | None:
         from planner.katas.files import write_starter
@@ -121,13 +128,19 @@ class KataPanel(Vertical):
     def _run(self, attempt: Path) -> None:
         from planner.katas.runner import run_checks
 
-        def shown(result: CheckResult) -> None:
-            self.app.call_from_thread(self._add_row, result)
+        def later(callback: Callable[[], None]) -> None:
+            # the screen may have closed meanwhile, or the app ended
+            with contextlib.suppress(Exception):
+                self.app.call_from_thread(callback)
 
-        report = run_checks(self.kata, attempt, on_result=shown)
-        self.app.call_from_thread(self._done, report)
+        report = run_checks(
+            self.kata, attempt, on_result=lambda result: later(lambda: self._add_row(result))
+        )
+        later(lambda: self._done(report))
 
     def _add_row(self, result: CheckResult) -> None:
+        if not self.is_attached:
+            return
         mark = Content.from_markup("[$success]✓" if result.passed else "[$error]✗")
         self._results.append(result)
         self.query_one(DataTable).add_row(
@@ -145,6 +158,8 @@ class KataPanel(Vertical):
 
     def _done(self, report: KataReport) -> None:
         self.running = False
+        if not self.is_attached:
+            return
         self._columns()
         for result in report.results:
             self._add_row(result)
