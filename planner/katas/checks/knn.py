@@ -95,7 +95,7 @@ def distance_tie(module: ModuleType) -> None:
     # many points at a few exact distances: only a stable sort keeps the earliest first
     rng = np.random.default_rng(27)
     axes = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]])
-    ring = axes[rng.integers(0, 4, 200)] * rng.integers(1, 4, 200)[:, None]
+    ring = (axes[rng.integers(0, 4, 200)] * rng.integers(1, 4, 200)[:, None]).astype(np.float64)
     labels = rng.integers(0, 6, 200)
     for k in (1, 3, 5):
         model = _model(module, "KNNClassifier", ring, labels, k=k)
