@@ -4,7 +4,6 @@ so that the app's start-up does not load the web server."""
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import signal
 
@@ -16,6 +15,8 @@ PR_SET_PDEATHSIG = 1
 
 def die_with_parent() -> None:
     """End when the server ends (Linux's parent-death signal; elsewhere nothing)."""
+    import ctypes
+
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)

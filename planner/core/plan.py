@@ -176,8 +176,15 @@ class Plan:
         return any(off.contains(day) for off in self.days_off)
 
     def holiday_names(self) -> dict[dt.date, str]:
-        """Each public holiday the plan takes off, by date."""
-        return {off.start: off.name for off in self.days_off if off.name}
+        """Each day of a public holiday the plan takes off, with its name (the first named
+        day off that holds the day, as `holiday` says)."""
+        names: dict[dt.date, str] = {}
+        for off in self.days_off:
+            if not off.name:
+                continue
+            for offset in range((off.end - off.start).days + 1):
+                names.setdefault(off.start + dt.timedelta(days=offset), off.name)
+        return names
 
     def holiday(self, day: dt.date) -> str | None:
         """The name of the public holiday on `day`, if it is one the plan takes off."""

@@ -40,6 +40,27 @@ def need(module: ModuleType, name: str) -> Any:
     return found
 
 
+def fitted(model: Any, *data: Any, **options: Any) -> Any:
+    """`model` fitted on copies of `data` and of the array `options` (so that the attempt
+    cannot change the checker's arrays); a failure when fit does not return the model."""
+
+    def copy(value: Any) -> Any:
+        return value.copy() if isinstance(value, np.ndarray) else value
+
+    copies = [copy(d) for d in data]
+    if model.fit(*copies, **{name: copy(v) for name, v in options.items()}) is not model:
+        raise CheckFailed("fit must return self (the model)")
+    return model
+
+
+def numeric_gradient(
+    loss: Callable[[Floats, float], float], w: Floats, b: float, h: float
+) -> tuple[Floats, float]:
+    """Central differences of `loss(w, b)` with respect to each weight and to the bias."""
+    dw = np.array([(loss(w + h * e, b) - loss(w - h * e, b)) / (2 * h) for e in np.eye(len(w))])
+    return dw, (loss(w, b + h) - loss(w, b - h)) / (2 * h)
+
+
 def number(value: Any) -> str:
     if isinstance(value, float | np.floating):
         return f"{float(value):.6g}"

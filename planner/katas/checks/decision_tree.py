@@ -8,7 +8,15 @@ from typing import Any
 
 import numpy as np
 
-from planner.katas.checks.common import CheckFailed, Checks, Floats, close, need, same_labels
+from planner.katas.checks.common import (
+    CheckFailed,
+    Checks,
+    Floats,
+    close,
+    fitted,
+    need,
+    same_labels,
+)
 
 CHECKS = Checks()
 
@@ -95,10 +103,7 @@ def data(seed: int, n: int = 120, noise: float = 0.1) -> tuple[Floats, Any]:
 
 
 def _tree(module: ModuleType, X: Floats, y: Any, **options: Any) -> Any:
-    model = need(module, "DecisionTree")(**options)
-    if model.fit(X.copy(), y.copy()) is not model:
-        raise CheckFailed("fit must return self (the model)")
-    return model
+    return fitted(need(module, "DecisionTree")(**options), X, y)
 
 
 @CHECKS.add("entropy in bits")

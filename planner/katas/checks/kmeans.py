@@ -14,6 +14,7 @@ from planner.katas.checks.common import (
     array,
     blobs,
     close,
+    fitted,
     need,
     same_labels,
 )
@@ -52,10 +53,7 @@ def _lloyd(points: Floats, init: Floats, max_iters: int = 100, tol: float = 1e-6
 
 
 def _fitted(module: ModuleType, points: Floats, k: int, init: Floats | None, **options: Any) -> Any:
-    model = need(module, "KMeans")(k, **options)
-    result = model.fit(points.copy(), init=None if init is None else init.copy())
-    if result is not model:
-        raise CheckFailed("fit must return self (the model)")
+    model = fitted(need(module, "KMeans")(k, **options), points, init=init)
     for attribute in ("centroids", "labels", "inertia", "n_iter"):
         if not hasattr(model, attribute):
             raise CheckFailed(f"after fit, the model has no {attribute}")

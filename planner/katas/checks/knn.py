@@ -7,7 +7,14 @@ from typing import Any
 
 import numpy as np
 
-from planner.katas.checks.common import CheckFailed, Checks, Floats, close, need, same_labels
+from planner.katas.checks.common import (
+    Checks,
+    Floats,
+    close,
+    fitted,
+    need,
+    same_labels,
+)
 
 CHECKS = Checks()
 
@@ -31,10 +38,7 @@ def _classify(train: Floats, labels: Any, query: Floats, k: int, metric: str = "
 
 
 def _model(module: ModuleType, name: str, X: Floats, y: Any, **options: Any) -> Any:
-    model = need(module, name)(**options)
-    if model.fit(X.copy(), y.copy()) is not model:
-        raise CheckFailed("fit must return self (the model)")
-    return model
+    return fitted(need(module, name)(**options), X, y)
 
 
 def _data(seed: int) -> tuple[Floats, Any, Floats]:

@@ -7,7 +7,15 @@ from typing import Any
 
 import numpy as np
 
-from planner.katas.checks.common import CheckFailed, Checks, Floats, array, close, need
+from planner.katas.checks.common import (
+    CheckFailed,
+    Checks,
+    Floats,
+    array,
+    close,
+    fitted,
+    need,
+)
 
 CHECKS = Checks()
 
@@ -38,10 +46,7 @@ def _normal(module: ModuleType, X: Floats, y: Floats) -> tuple[Floats, float]:
 
 
 def _trained(module: ModuleType, X: Floats, y: Floats, **options: Any) -> Any:
-    model = need(module, "LinearRegression")(**options)
-    if model.fit(X.copy(), y.copy()) is not model:
-        raise CheckFailed("fit must return self (the model)")
-    return model
+    return fitted(need(module, "LinearRegression")(**options), X, y)
 
 
 @CHECKS.add("normal equation: the least-squares weights and bias")

@@ -16,7 +16,9 @@ from planner.katas.checks.common import (
     array,
     at_least,
     close,
+    fitted,
     need,
+    numeric_gradient,
     same_labels,
 )
 
@@ -42,10 +44,7 @@ def _data(seed: int, n: int = 200, separable: bool = False) -> tuple[Floats, Flo
 
 
 def _trained(module: ModuleType, X: Floats, y: Floats, **options: Any) -> Any:
-    model = need(module, "LogisticRegression")(**options)
-    if model.fit(X.copy(), y.copy()) is not model:
-        raise CheckFailed("fit must return self (the model)")
-    return model
+    return fitted(need(module, "LogisticRegression")(**options), X, y)
 
 
 @CHECKS.add("sigmoid: stable for large logits (no overflow, no nan)")
@@ -80,13 +79,7 @@ def gradient_check(module: ModuleType) -> None:
     result = need(module, "gradient")(X.copy(), y.copy(), w.copy(), b)
     if not isinstance(result, tuple | list) or len(result) != 2:
         raise CheckFailed(f"gradient must return (dw, db), got {type(result).__name__}")
-    numeric_w = np.array(
-        [
-            (_reference_loss(X, y, w + h * e, b) - _reference_loss(X, y, w - h * e, b)) / (2 * h)
-            for e in np.eye(2)
-        ]
-    )
-    numeric_b = (_reference_loss(X, y, w, b + h) - _reference_loss(X, y, w, b - h)) / (2 * h)
+    numeric_w, numeric_b = numeric_gradient(lambda w_, b_: _reference_loss(X, y, w_, b_), w, b, h)
     close(result[0], numeric_w, "dw", rtol=1e-4, atol=1e-6)
     close(result[1], numeric_b, "db", rtol=1e-4, atol=1e-6)
 

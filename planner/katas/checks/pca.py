@@ -8,7 +8,15 @@ from typing import Any
 
 import numpy as np
 
-from planner.katas.checks.common import CheckFailed, Checks, Floats, array, close, need
+from planner.katas.checks.common import (
+    CheckFailed,
+    Checks,
+    Floats,
+    array,
+    close,
+    fitted,
+    need,
+)
 
 CHECKS = Checks()
 
@@ -29,10 +37,7 @@ def _reference(X: Floats) -> tuple[Floats, Floats]:
 
 
 def _fitted(module: ModuleType, X: Floats, k: int) -> Any:
-    model = need(module, "PCA")(k)
-    if model.fit(X.copy()) is not model:
-        raise CheckFailed("fit must return self (the model)")
-    return model
+    return fitted(need(module, "PCA")(k), X)
 
 
 def _components(model: Any, k: int, d: int) -> Floats:

@@ -14,6 +14,7 @@ from planner.katas.checks.common import (
     Floats,
     at_least,
     close,
+    fitted,
     need,
     same_labels,
 )
@@ -46,10 +47,7 @@ def _separable(seed: int, n: int = 120, offset: float = 0.0) -> tuple[Floats, An
 
 
 def _fitted(module: ModuleType, X: Floats, y: Any, **options: Any) -> Any:
-    model = need(module, "Perceptron")(**options)
-    if model.fit(X.copy(), y.copy()) is not model:
-        raise CheckFailed("fit must return self (the model)")
-    return model
+    return fitted(need(module, "Perceptron")(**options), X, y)
 
 
 @CHECKS.add("the update rule: one epoch on five points")

@@ -14,6 +14,7 @@ from planner.katas.checks.common import (
     Floats,
     array,
     at_least,
+    fitted,
     need,
     same_labels,
 )
@@ -31,10 +32,7 @@ def _vote(predictions: Any) -> Any:
 
 
 def _forest(module: ModuleType, X: Floats, y: Any, **options: Any) -> Any:
-    model = need(module, "RandomForest")(**options)
-    if model.fit(X.copy(), y.copy()) is not model:
-        raise CheckFailed("fit must return self (the model)")
-    return model
+    return fitted(need(module, "RandomForest")(**options), X, y)
 
 
 @CHECKS.add("bootstrap: n rows drawn with replacement by rng.integers")

@@ -15,7 +15,9 @@ from planner.katas.checks.common import (
     array,
     at_least,
     close,
+    fitted,
     need,
+    numeric_gradient,
     same_labels,
 )
 
@@ -57,10 +59,7 @@ def _user_gradient(module: ModuleType, X: Floats, y: Floats, w: Floats, b: float
 
 
 def _fitted(module: ModuleType, X: Floats, y: Floats, **options: Any) -> Any:
-    model = need(module, "LinearSVM")(lambda_param=LAMBDA, **options)
-    if model.fit(X.copy(), y.copy()) is not model:
-        raise CheckFailed("fit must return self (the model)")
-    return model
+    return fitted(need(module, "LinearSVM")(lambda_param=LAMBDA, **options), X, y)
 
 
 @CHECKS.add("hinge-loss gradient against its formula")
@@ -77,13 +76,7 @@ def formula(module: ModuleType) -> None:
 def finite_differences(module: ModuleType) -> None:
     X, y = _separable(82)
     w, b, h = np.array([0.37, 0.21]), 0.13, 1e-7
-    numeric_w = np.array(
-        [
-            (_objective(X, y, w + h * e, b) - _objective(X, y, w - h * e, b)) / (2 * h)
-            for e in np.eye(2)
-        ]
-    )
-    numeric_b = (_objective(X, y, w, b + h) - _objective(X, y, w, b - h)) / (2 * h)
+    numeric_w, numeric_b = numeric_gradient(lambda w_, b_: _objective(X, y, w_, b_), w, b, h)
     got = _user_gradient(module, X, y, w, b)
     close(got[0], numeric_w, "dw", rtol=1e-4, atol=1e-6)
     close(got[1], numeric_b, "db", rtol=1e-4, atol=1e-6)
