@@ -20,6 +20,7 @@ from planner.core.syllabus.model import Syllabus
 if TYPE_CHECKING:
     from planner.caches.schedule import Computed
     from planner.core.practice.readiness import Readiness
+    from planner.core.schedule.scheduler import Draft
     from planner.store.store import Event, Store
 
 THEME_SETTING = "theme"
@@ -55,6 +56,8 @@ class Workspace:
         self._earlier_day = False
         """`_previous` is the schedule kept on an earlier day (see `look_for_kept`)."""
         self._looked_for_kept = False
+        self._sketch: tuple[int, Draft] | None = None
+        """The first pass of the schedule of a version, made to be shown (`sketch`)."""
         self._replan_of = -1
         """The version a replan was handed out for (`replan`)."""
         self._prepared_of = -1
@@ -132,6 +135,19 @@ class Workspace:
             self._previous = replace(earlier, days=days)
             self._earlier_day = True
 
+    def sketch(self) -> None:
+        """When there is nothing to show while the schedule is made (nothing kept, no
+        action before): make its first pass, the placement before reviews are planned
+        around it (about half the work), and remember it as what a view may show meanwhile
+        (`shown_schedule`). The whole schedule, when it is made, starts from it."""
+        if self._schedule is not None or self._previous is not None:
+            return
+        from planner.core.schedule.scheduler import draft
+
+        first = draft(self.syllabus, self.plan or Plan(), self.progress, self.today)
+        self._sketch = (self.version, first)
+        self._previous = first.schedule()
+
     def replan(self) -> tuple[int, Callable[[], Computed]] | None:
         """While the schedule of the current state is still to be made: the version it is
         for and its computation, as a call that needs nothing of the workspace (it may run
@@ -151,6 +167,7 @@ class Workspace:
             self.version += 1
         self._reviews, self._schedule = (self.version, computed[0]), computed[1]
         self._previous = None
+        self._sketch = None
         self._earlier_day = False
         return True
 
@@ -161,8 +178,10 @@ class Workspace:
 
         inputs = (self.syllabus, self.plan or Plan(), self.progress, self.today)
         base = self.schedule_cache
+        sketch = self._sketch
+        first = sketch[1] if sketch is not None and sketch[0] == self.version else None
 
-        return lambda: kept_or_computed(base, *inputs, fixes=False)
+        return lambda: kept_or_computed(base, *inputs, fixes=False, first=first)
 
     def next_day_preparation(self) -> Callable[[], object] | None:
         """Tomorrow's schedule of the current state, computed and kept so that the first

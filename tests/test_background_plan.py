@@ -49,6 +49,7 @@ def no_scheduling(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(scheduler, "schedule", refuse)
     monkeypatch.setattr(scheduler, "draft_schedule", refuse)
+    monkeypatch.setattr(scheduler, "draft", refuse)
 
 
 def first_study(ws: Workspace) -> str:
@@ -392,6 +393,47 @@ async def test_with_no_schedule_kept_a_small_syllabus_is_planned_at_once(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.workspace.schedule_ready and UPDATING not in banner_text(app)
+
+
+async def test_with_nothing_kept_a_large_syllabus_opens_on_the_first_pass_and_fills_in(
+    store: Store, syllabus: Syllabus, kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(background, "BACKGROUND_ITEMS", 0)  # as with a large syllabus
+    ws0 = Workspace(syllabus, store, TODAY)
+    first_pass = scheduler.draft(syllabus, fixed_plan(), ws0.progress, TODAY).schedule()
+    expected = full_schedule(bundled(), fixed_plan(), ws0.progress, TODAY, fixes=False)
+    passes: list[object] = []
+    real_draft = scheduler.draft
+
+    def counted(*args: object, **kwargs: object) -> scheduler.Draft:
+        passes.append(args)
+        return real_draft(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(scheduler, "draft", counted)
+    gate = background.threading.Event()
+    real = Workspace._computation
+
+    def held(self: Workspace) -> object:
+        compute = real(self)
+        return lambda: (gate.wait(10), compute())[1]
+
+    monkeypatch.setattr(Workspace, "_computation", held)
+    app = PlannerApp(syllabus=syllabus, store=store, today=TODAY, schedule_cache=kept)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        ws = app.workspace
+        assert not ws.schedule_ready and UPDATING in banner_text(app)
+        assert screen._rows == today_rows(syllabus, first_pass, ws.progress, TODAY)
+        assert screen._rows  # something to do at once
+        gate.set()
+        await settled(pilot)
+        assert ws.schedule_ready and UPDATING not in banner_text(app)
+        assert ws.schedule == expected
+        assert screen._rows == today_rows(syllabus, expected, ws.progress, TODAY)
+    assert len(passes) == 1  # the whole schedule went on from the first pass shown
+    assert first_pass != expected  # (the reviews planned around it changed the days)
 
 
 def test_the_latest_earlier_day_s_kept_schedule_is_found(

@@ -44,6 +44,7 @@ def no_scheduling(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(scheduler, "schedule", refuse)
     monkeypatch.setattr(scheduler, "draft_schedule", refuse)
+    monkeypatch.setattr(scheduler, "draft", refuse)
 
 
 def test_a_second_start_uses_the_kept_schedule_and_reviews(

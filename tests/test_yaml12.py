@@ -65,3 +65,35 @@ def test_true_and_false_are_booleans(tmp_path: Path, word: str) -> None:
 def test_an_id_with_spaces_at_an_end_is_refused_not_trimmed(tmp_path: Path, ident: str) -> None:
     code, stderr = validate(tmp_path, id=ident)
     assert code == 1 and "an id must not begin or end with a space" in stderr
+
+
+def tags(node: object) -> list[tuple[str, str]]:
+    """(tag, text) of every scalar of a node tree, in document order."""
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+    if isinstance(node, ScalarNode):
+        return [(node.tag, node.value)]
+    if isinstance(node, SequenceNode):
+        return [t for child in node.value for t in tags(child)]
+    assert isinstance(node, MappingNode)
+    return [t for key, value in node.value for t in (*tags(key), *tags(value))]
+
+
+def test_each_plain_scalar_resolved_once_gets_the_tag_libyaml_gives() -> None:
+    import yaml
+
+    from planner.core.syllabus.yaml_source import loader_class
+
+    c_loader = getattr(yaml, "CSafeLoader", None)
+    if c_loader is None:
+        pytest.skip("PyYAML was built without libyaml: the pure-Python loader is used")
+    text = "\n".join(
+        f"- {{a: 30, b: '30', c: \"30\", d: 30, e: yes, f: 'yes', g: ~, h: '', i: 1.5, j: x{n}}}"
+        for n in range(3)
+    )
+    memo = loader_class()
+    assert memo is not c_loader and issubclass(memo, c_loader)
+    assert tags(yaml.compose(text, Loader=memo)) == tags(yaml.compose(text, Loader=c_loader))
+    found = dict(zip("abcdefghij", tags(yaml.compose(text, Loader=memo))[1::2], strict=False))
+    assert found["a"][0].endswith(":int") and found["b"][0].endswith(":str")
+    assert found["c"][0].endswith(":str") and found["d"][0].endswith(":int")

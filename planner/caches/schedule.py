@@ -23,6 +23,7 @@ import json
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import __version__
 from planner.core.plan import Plan
@@ -31,6 +32,9 @@ from planner.core.progress import Progress
 from planner.core.schedule.codec import from_data, to_data
 from planner.core.schedule.types import PlannedReview, Schedule
 from planner.core.syllabus.model import Syllabus
+
+if TYPE_CHECKING:
+    from planner.core.schedule.scheduler import Draft
 
 CACHE_FORMAT = 2
 
@@ -57,10 +61,12 @@ def kept_or_computed(
     today: dt.date,
     *,
     fixes: bool,
+    first: Draft | None = None,
 ) -> Computed:
     """The reviews and the schedule of `reviews_and_schedule`, from the file kept for these
     very inputs when there is one (with its fixes searched, and kept again, when `fixes`
-    asks for them and it has none); else computed and kept. `base` None keeps nothing."""
+    asks for them and it has none); else computed (from `first`, the first pass of these
+    very inputs, when it is made already) and kept. `base` None keeps nothing."""
     from planner.core.planning import reviews_and_schedule, with_fixes
 
     key = None if base is None else schedule_key(syllabus, plan, progress, today)
@@ -71,7 +77,7 @@ def kept_or_computed(
             return kept
         computed = reviews, with_fixes(syllabus, plan, progress, today, reviews, schedule)
     else:
-        computed = reviews_and_schedule(syllabus, plan, progress, today, fixes=fixes)
+        computed = reviews_and_schedule(syllabus, plan, progress, today, fixes=fixes, first=first)
     if base is not None and key is not None:
         save(base, today, key, computed)
     return computed

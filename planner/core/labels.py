@@ -22,6 +22,8 @@ def is_control(ch: str) -> bool:
 
 def control_character(text: str, allowed: str = "\t\n") -> str | None:
     """The first control character of `text` not in `allowed`, as U+XXXX, or None."""
+    if text.isprintable():
+        return None  # (no control character is printable)
     found = next((ch for ch in text if is_control(ch) and ch not in allowed), None)
     return None if found is None else f"U+{ord(found):04X}"
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from planner.core.plan import Plan
 from planner.core.progress import Progress
 from planner.core.schedule.types import PlannedReview, Schedule
 from planner.core.syllabus.model import Syllabus
+
+if TYPE_CHECKING:
+    from planner.core.schedule.scheduler import Draft
 
 
 def full_schedule(
@@ -25,15 +29,22 @@ def full_schedule(
 
 
 def reviews_and_schedule(
-    syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date, *, fixes: bool = True
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    *,
+    fixes: bool = True,
+    first: Draft | None = None,
 ) -> tuple[list[PlannedReview], Schedule]:
     """The reviews planned and the schedule made around them; with `fixes`, each interview
     that does not fit has its fixes searched. The draft the review plan made around the
-    same reviews is used as it is when nothing more is asked of it."""
+    same reviews is used as it is when nothing more is asked of it. `first`: the first
+    pass of the review plan (`draft` of these inputs, no reviews), when it is made already."""
     from planner.core.practice.review import reviews_and_draft
     from planner.core.schedule.scheduler import draft_schedule, schedule
 
-    reviews, draft = reviews_and_draft(syllabus, plan, progress, today)
+    reviews, draft = reviews_and_draft(syllabus, plan, progress, today, first)
     if draft is not None and (draft.feasible or not fixes):
         return reviews, draft
     make = schedule if fixes else draft_schedule

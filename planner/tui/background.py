@@ -105,13 +105,16 @@ async def _in_daemon_thread(work: Callable[[], T], name: str) -> T:
 def schedule_to_show(app: App[Any], workspace: Workspace, redraw: Callable[[], None]) -> Schedule:
     """The schedule a view draws now. When the current one is not at hand and the syllabus
     is large, or on a new day's first start: the one before (before the last action, or
-    kept on an earlier day), with what was done, skipped or moved since left out of today,
-    while the new one is made in the background; `redraw` runs when it comes. Otherwise the
-    current schedule, made now if need be."""
+    kept on an earlier day; at a large syllabus's first start with nothing kept, its first
+    pass, see `Workspace.sketch`), with what was done, skipped or moved since left out of
+    today, while the new one is made in the background; `redraw` runs when it comes.
+    Otherwise the current schedule, made now if need be."""
     workspace.look_for_kept()
-    previous = workspace.shown_schedule
     syllabus = workspace.syllabus
     large = len(syllabus.items) + len(syllabus.practice) >= BACKGROUND_ITEMS
+    if large and not workspace.schedule_ready:
+        workspace.sketch()
+    previous = workspace.shown_schedule
     early = large or workspace.showing_an_earlier_day
     if workspace.schedule_ready or previous is None or not early:
         return workspace.schedule

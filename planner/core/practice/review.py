@@ -27,11 +27,13 @@ from typing import TYPE_CHECKING, Any
 
 from planner.core.plan import Plan
 from planner.core.progress import RATINGS, Outcome, Progress, Rating, Review, as_utc
-from planner.core.schedule.types import PlannedReview, Schedule
+from planner.core.schedule.types import Day, PlannedReview, Schedule
 from planner.core.syllabus.model import PracticeItem, Syllabus
 
 if TYPE_CHECKING:
     from fsrs import Card, Scheduler
+
+    from planner.core.schedule.scheduler import Draft
 
 REVIEW_HOUR = 9
 """Hour (UTC) at which planned reviews are simulated and recall is measured."""
@@ -180,10 +182,10 @@ def first_interview_dates(syllabus: Syllabus, plan: Plan, today: dt.date) -> dic
     return dates
 
 
-def drill_dates(schedule: Schedule) -> dict[str, dt.date]:
-    """Practice id -> day of its first drill session in `schedule` (its introduction)."""
+def drill_dates(days: Iterable[Day]) -> dict[str, dt.date]:
+    """Practice id -> day of its first drill session among `days` (its introduction)."""
     dates: dict[str, dt.date] = {}
-    for day in schedule.days:
+    for day in days:
         for session in day.sessions:
             if session.kind == "drill" and session.id not in dates:
                 dates[session.id] = day.date
@@ -378,7 +380,11 @@ def review_plan(
 
 
 def reviews_and_draft(
-    syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    first: Draft | None = None,
 ) -> tuple[list[PlannedReview], Schedule | None]:
     """The reviews to feed the scheduler, and the draft schedule made around exactly those
     reviews when one was made on the way (None otherwise).
@@ -386,20 +392,22 @@ def reviews_and_draft(
     A first scheduling pass without reviews gives each new item's drill date, then
     `plan_reviews` plans around those; where the schedule with those reviews does not fit,
     only the reviews of new items whose drill still comes before them are kept, and none
-    of an interview with an item still not drilled before it."""
-    from planner.core.schedule.scheduler import draft_schedule
+    of an interview with an item still not drilled before it. `first`: that first pass,
+    when it was made already (`draft` of these very inputs)."""
+    from planner.core.schedule.scheduler import draft, draft_schedule
 
-    first = draft_schedule(syllabus, plan, progress, today)
-    planned = plan_reviews(syllabus, plan, progress, today, drill_dates(first))
+    if first is None:
+        first = draft(syllabus, plan, progress, today)
+    planned = plan_reviews(syllabus, plan, progress, today, drill_dates(first.days()))
     if not planned:
-        return planned, first
+        return planned, first.schedule()
     second = draft_schedule(syllabus, plan, progress, today, planned)
     if second.feasible:
         return planned, second
     # When time is short, the reviews take time the drills then may not find: a review of
     # an item never practised is kept only if, with the reviews in place, its drill still
     # comes first. First practice before review.
-    again = drill_dates(second)
+    again = drill_dates(second.days)
     log = practice_log(progress)
     kept = [
         r

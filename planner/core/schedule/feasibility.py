@@ -53,7 +53,7 @@ def _upcoming_report(
     run: Run, inputs: Inputs, interview: Interview, n: int, *, fixes: bool
 ) -> InterviewReport:
     plan = inputs.plan
-    jobs = [j for j in run.work.jobs if n in j.needed_by and not j.optional]
+    jobs = run.work.required_for(n)
     short_by_job = run.short_of(n)
     short = sum(short_by_job.values())
     late_jobs = [run.work.jobs[j] for j in short_by_job]

@@ -57,24 +57,18 @@ class Run:
         """Per required job the interview needs: its minutes not done by the interview's
         deadline day (only jobs with some minutes short)."""
         deadline = self.deadline_days[interview]
-        placed = self._placed_by(deadline)
+        finish = self.placement.finish
         out: dict[int, int] = {}
-        for job in self.work.jobs:
-            if job.optional or interview not in job.needed_by or not self.considered(job):
-                continue
-            finish = self.placement.finish[job.idx]
-            if finish is not None and finish <= deadline:
-                continue
-            out[job.idx] = job.minutes - placed.get(job.idx, 0)
+        for job in self.work.required_for(interview):
+            done_on = finish[job.idx]
+            if (done_on is None or done_on > deadline) and self.considered(job):
+                out[job.idx] = job.minutes
+        if out:
+            for sessions in self.placement.sessions[: max(0, deadline + 1)]:
+                for j, minutes in sessions:
+                    if j in out:
+                        out[j] -= minutes
         return out
-
-    def _placed_by(self, day: int) -> dict[int, int]:
-        """Job index -> minutes placed on days up to `day`."""
-        placed: dict[int, int] = {}
-        for sessions in self.placement.sessions[: max(0, day + 1)]:
-            for j, minutes in sessions:
-                placed[j] = placed.get(j, 0) + minutes
-        return placed
 
     def late_of(self) -> list[Job]:
         """Required jobs not done by their first deadline."""

@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from planner.core.plan import Plan
 from planner.core.progress import Progress
@@ -59,20 +60,54 @@ def _schedule(
 ) -> Schedule:
     with _collector_paused():
         run = run_schedule(syllabus, plan, progress, today, reviews)
-        inputs = Inputs(syllabus, plan, progress, today, reviews)
-        reports = interview_reports(run, inputs, fixes=fixes)
-        late = tuple(_late(run, job) for job in _by_deadline(run, run.late_of()))
-        # an interview before the plan starts has no study day: its work is late too
-        more = {x.id: x for r in reports for x in reversed(r.late)}
-        listed = {x.id for x in late}
-        late += tuple(x for i, x in more.items() if i not in listed)
-        return Schedule(
-            today=today,
-            days=_days(run),
-            interviews=reports,
-            late=late,
-            not_needed=run.work.not_needed,
-        )
+        return _finished(run, Inputs(syllabus, plan, progress, today, reviews), fixes=fixes)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A placement made without the search for fixes: its days at once (what a first pass
+    needs, such as finding when each drill falls), the whole Schedule, with the reports
+    per interview, only when asked for."""
+
+    run: Run
+    inputs: Inputs
+
+    def days(self) -> tuple[Day, ...]:
+        return _days(self.run)
+
+    def schedule(self) -> Schedule:
+        """The same as `draft_schedule` of these inputs."""
+        with _collector_paused():
+            return _finished(self.run, self.inputs, fixes=False)
+
+
+def draft(
+    syllabus: Syllabus,
+    plan: Plan,
+    progress: Progress,
+    today: dt.date,
+    reviews: Sequence[PlannedReview] = (),
+) -> Draft:
+    """The placement of `draft_schedule`, its reports not made yet."""
+    with _collector_paused():
+        run = run_schedule(syllabus, plan, progress, today, reviews)
+    return Draft(run, Inputs(syllabus, plan, progress, today, reviews))
+
+
+def _finished(run: Run, inputs: Inputs, *, fixes: bool) -> Schedule:
+    reports = interview_reports(run, inputs, fixes=fixes)
+    late = tuple(_late(run, job) for job in _by_deadline(run, run.late_of()))
+    # an interview before the plan starts has no study day: its work is late too
+    more = {x.id: x for r in reports for x in reversed(r.late)}
+    listed = {x.id for x in late}
+    late += tuple(x for i, x in more.items() if i not in listed)
+    return Schedule(
+        today=inputs.today,
+        days=_days(run),
+        interviews=reports,
+        late=late,
+        not_needed=run.work.not_needed,
+    )
 
 
 @contextmanager

@@ -78,6 +78,15 @@ class Work:
     jobs: list[Job]
     not_needed: tuple[str, ...]
     """Item and practice ids of no interview's round (nor needed by anything that is)."""
+    _required_for: dict[int, list[Job]] = field(default_factory=dict)
+
+    def required_for(self, interview: int) -> list[Job]:
+        """The required jobs the upcoming interview (its index) needs, in job order."""
+        found = self._required_for.get(interview)
+        if found is None:
+            found = [j for j in self.jobs if not j.optional and interview in j.needed_by]
+            self._required_for[interview] = found
+        return found
 
 
 def last_study_days(interviews: Sequence[Interview], plan: Plan, calendar: Calendar) -> list[int]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import fields, is_dataclass
 from typing import Any
 
 from planner import __version__
@@ -44,9 +44,17 @@ def dump(key: str, syllabus_files: Sequence[tuple[str, SyllabusFile]]) -> str:
     document = {
         "format": CACHE_FORMAT,
         "key": key,
-        "files": [{"source": source, "file": asdict(sf)} for source, sf in syllabus_files],
+        "files": [{"source": source, "file": sf} for source, sf in syllabus_files],
     }
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"), default=_fields)
+
+
+def _fields(value: object) -> dict[str, Any]:
+    """A model's fields by name, as `dataclasses.asdict` gives them (tuples are written as
+    lists), one level at a time: the encoder comes back for the models inside."""
+    if not is_dataclass(value) or isinstance(value, type):
+        raise TypeError(f"cannot keep {type(value).__name__} in a syllabus cache")
+    return {f.name: getattr(value, f.name) for f in fields(value)}
 
 
 def restore(key: str, text: str) -> Syllabus | None:

@@ -93,11 +93,48 @@ class Parsed:
 
 def loader_class(pure_python: bool = False) -> type[yaml.SafeLoader]:
     """libyaml's safe loader when available (and not refused), else PyYAML's own."""
-    if not pure_python:
-        c_loader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
-        if c_loader is not None:
-            return c_loader
+    if not pure_python and _MemoCLoader is not None:
+        return _MemoCLoader
     return yaml.SafeLoader
+
+
+def _memo_c_loader() -> type[yaml.SafeLoader] | None:
+    """libyaml's safe loader, resolving each distinct plain scalar once.
+
+    libyaml composes the tree, but asks PyYAML's resolver (Python, regular expressions)
+    for the tag of every node. A safe loader has no path resolvers, so the tag of a plain
+    scalar depends on its text alone, and every other node gets its kind's default tag:
+    the same tags, found once per distinct text (a syllabus repeats minutes, ids and
+    round names thousands of times)."""
+    c_loader: type[yaml.SafeLoader] | None = getattr(yaml, "CSafeLoader", None)
+    if c_loader is None or c_loader.yaml_path_resolvers:
+        return c_loader
+
+    class MemoCLoader(c_loader):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._plain_tags: dict[str, str] = {}
+
+        def resolve(self, kind: type[Node], value: Any, implicit: tuple[bool, bool]) -> str:
+            if kind is not ScalarNode:
+                return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+            if not implicit[0]:
+                return self.DEFAULT_SCALAR_TAG  # type: ignore[no-any-return]
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
+
+        def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+            return None  # (no path resolvers: nothing to follow)
+
+        def ascend_resolver(self) -> None:
+            return None
+
+    return MemoCLoader
+
+
+_MemoCLoader = _memo_c_loader()
 
 
 def at(name: str, node: Node, message: str) -> Problem:
