@@ -12,7 +12,8 @@ in one process, median of several runs each:
 - fixes: the search for fixes that follows in the app's background (and that `planner plan`
   and the exports wait for);
 - `planner today`: the whole command in a new process (syllabus cache warm), as a person
-  runs it;
+  runs it: with nothing kept at all, and prepared (yesterday's last command, or the app
+  closing or idle, left today's schedule made by `planner _prepare`);
 - opening the app: until Today shows its sessions (at 5,000 items with nothing kept, from
   the schedule's first pass, marked "updating"), and until it is filled in.
 
@@ -46,7 +47,6 @@ from planner.core.syllabus.loading import load_syllabus
 from planner.core.syllabus.model import Syllabus
 from planner.paths import bundled_syllabus
 from planner.store.store import Store
-from planner.workspace import Workspace
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -111,6 +111,7 @@ def command_env(folder: Path) -> dict[str, str]:
         "PLANNER_DATA_DIR": str(folder / "data"),
         "PLANNER_TODAY": TODAY.isoformat(),
         "XDG_CACHE_HOME": str(folder / "cache"),
+        "PLANNER_NO_PREPARE": "1",  # each state is set up by the benchmark itself
     }
 
 
@@ -121,20 +122,14 @@ def forget_schedules(folder: Path) -> None:
 
 
 def prepare_today(syllabus_file: Path | None, folder: Path) -> None:
-    """What the app does while idle the evening before: today's schedule made and kept."""
-    from planner.caches.schedule import cache_file
-    from planner.caches.syllabus import load_syllabus_cached
-
+    """What yesterday's last command (or the app closing) left: `planner _prepare` run
+    yesterday, as it runs detached after a command, which made yesterday's schedule and
+    today's and kept them."""
     forget_schedules(folder)
-    files = [syllabus_file] if syllabus_file is not None else [bundled_syllabus()]
-    syllabus = load_syllabus_cached(files, folder / "cache" / "planner")
-    store = Store.open(folder / "data")
-    base = cache_file(folder / "cache" / "planner", folder / "data")
-    ws = Workspace(syllabus, store, TODAY - dt.timedelta(days=1), schedule_cache=base)
-    prepare = ws.next_day_preparation()
-    assert prepare is not None
-    prepare()
-    store.close()
+    flags = ["--syllabus", str(syllabus_file)] if syllabus_file is not None else []
+    yesterday = (TODAY - dt.timedelta(days=1)).isoformat()
+    command = [sys.executable, "-m", "planner", *flags, "--today", yesterday, "_prepare"]
+    subprocess.run(command, env=command_env(folder), check=True, capture_output=True)
 
 
 def process_seconds(

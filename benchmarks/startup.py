@@ -113,13 +113,17 @@ main()
 
 
 CHILD_ENV = {
-    key: value
-    for key, value in os.environ.items()
-    if key not in ("PYTHONDONTWRITEBYTECODE", "TEXTUAL")
+    **{
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PYTHONDONTWRITEBYTECODE", "TEXTUAL")
+    },
+    "PLANNER_NO_PREPARE": "1",
 }
 """Both apps run as installed: Python reads compiled bytecode, as pip writes it for textual
 (and for planner from a wheel). A machine that sets PYTHONDONTWRITEBYTECODE would otherwise
-compile planner's sources anew in every run and never textual's."""
+compile planner's sources anew in every run and never textual's. No schedule is prepared in
+the background after a run (it would compete with the next, and set the cache's state)."""
 
 
 Sample = tuple[float, float, float]

@@ -25,6 +25,8 @@ def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
     monkeypatch.setenv("PLANNER_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("PLANNER_TODAY", FIXED_TODAY.isoformat())
+    # no `planner _prepare` in the background after each command (tests of it remove this)
+    monkeypatch.setenv("PLANNER_NO_PREPARE", "1")
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ COMMAND_MODULES: dict[str, str] = {
     "kata": "planner.cli.kata_cmds",
     "check": "planner.cli.kata_cmds",
     "serve": "planner.cli.serve_cmd",
+    "_prepare": "planner.cli.prepare_cmd",
 }
 
 

@@ -67,6 +67,8 @@ class Env:
     syllabus_files: list[Path] = field(default_factory=list)
     export_at: dt.time | None = None
     """`planner export ics --at HH:MM`: the study time of timed events."""
+    preparing: bool = False
+    """This is `planner _prepare` itself (it prepares nothing after itself)."""
     _store: Store | None = None
     _syllabus: Syllabus | None = None
 
@@ -132,9 +134,22 @@ class Env:
         return self._syllabus
 
     def close(self) -> None:
+        """Close the store; after a command that used it, prepare the schedules the next
+        one will ask for in the background (`planner.cli.prepare_cmd`)."""
         if self._store is not None:
             self._store.close()
             self._store = None
+            if not self.preparing:
+                from planner.cli.preparation import preparation_command, spawn_preparation
+
+                spawn_preparation(
+                    lambda: preparation_command(
+                        self.resolved_data_dir(),
+                        self.resolved_cache_dir(),
+                        self.resolved_today(),
+                        self.syllabus_files,
+                    )
+                )
 
 
 def _set_cache_dir(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:

@@ -42,13 +42,16 @@ def reviews_and_schedule(
     same reviews is used as it is when nothing more is asked of it. `first`: the first
     pass of the review plan (`draft` of these inputs, no reviews), when it is made already."""
     from planner.core.practice.review import reviews_and_draft
-    from planner.core.schedule.scheduler import draft_schedule, schedule
+    from planner.core.schedule.scheduler import collector_paused, draft_schedule, schedule
 
-    reviews, draft = reviews_and_draft(syllabus, plan, progress, today, first)
-    if draft is not None and (draft.feasible or not fixes):
-        return reviews, draft
-    make = schedule if fixes else draft_schedule
-    return reviews, make(syllabus, plan, progress, today, reviews)
+    # (paused for the whole: between the passes, the collector would walk the work of the
+    # pass before, alive until the end, again and again)
+    with collector_paused():
+        reviews, draft = reviews_and_draft(syllabus, plan, progress, today, first)
+        if draft is not None and (draft.feasible or not fixes):
+            return reviews, draft
+        make = schedule if fixes else draft_schedule
+        return reviews, make(syllabus, plan, progress, today, reviews)
 
 
 def with_fixes(

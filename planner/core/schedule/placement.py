@@ -304,18 +304,26 @@ def place(
         k = last_session.get((day, j))
         return 0 if k is None else state.sessions[day][k][1]
 
+    sizes: dict[tuple[int, int], int] = {}
+    """(job, day) -> `session_of`, until the next session is recorded (it depends on the
+    job's minutes left, the day's free minutes and the job's session that day only)."""
+
     def session_of(j: int, day: int) -> int:
-        return chunk(
-            state.remaining[j],
-            state.free[day],
-            min_session,
-            max_session,
-            day_free=day_free[day],
-            today=worked_on(j, day),
-            fill_rest=day <= fill_until,
-        )
+        size = sizes.get((j, day))
+        if size is None:
+            size = sizes[j, day] = chunk(
+                state.remaining[j],
+                state.free[day],
+                min_session,
+                max_session,
+                day_free=day_free[day],
+                today=worked_on(j, day),
+                fill_rest=day <= fill_until,
+            )
+        return size
 
     def record(j: int, day: int, minutes: int) -> bool:
+        sizes.clear()
         sessions = state.sessions[day]
         k = last_session.get((day, j))
         if k is not None and sessions[k][1] + minutes <= max_session:

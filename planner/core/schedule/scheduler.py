@@ -58,7 +58,7 @@ def _schedule(
     *,
     fixes: bool,
 ) -> Schedule:
-    with _collector_paused():
+    with collector_paused():
         run = run_schedule(syllabus, plan, progress, today, reviews)
         return _finished(run, Inputs(syllabus, plan, progress, today, reviews), fixes=fixes)
 
@@ -77,7 +77,7 @@ class Draft:
 
     def schedule(self) -> Schedule:
         """The same as `draft_schedule` of these inputs."""
-        with _collector_paused():
+        with collector_paused():
             return _finished(self.run, self.inputs, fixes=False)
 
 
@@ -89,7 +89,7 @@ def draft(
     reviews: Sequence[PlannedReview] = (),
 ) -> Draft:
     """The placement of `draft_schedule`, its reports not made yet."""
-    with _collector_paused():
+    with collector_paused():
         run = run_schedule(syllabus, plan, progress, today, reviews)
     return Draft(run, Inputs(syllabus, plan, progress, today, reviews))
 
@@ -111,7 +111,7 @@ def _finished(run: Run, inputs: Inputs, *, fixes: bool) -> Schedule:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cycle collector while scheduling.
 
     Scheduling makes many small objects that all live until the Schedule is built; the
