@@ -154,13 +154,19 @@ class _Ready:
     def add(self, j: int, day: int, touched: bool = False) -> bool:
         """Make job `j` ready on `day`; False when it is of no use any more (dropped)."""
         job = self.jobs[j]
-        due = tier_day_on(job, day)
+        due = job.tier_day if day <= job.tier_day else tier_day_on(job, day)
         if due is None:
             return False
-        weight = len(job.ahead) - bisect.bisect_left(job.ahead, due) if self.weighted else 0
         if job.from_outline:
             weight = OUTLINE_FIRST  # practice that would otherwise miss its interview
-        tier = self._tier((self._position(due), due, job.optional, -weight, job.priority))
+        elif self.weighted:
+            weight = len(job.ahead) - bisect.bisect_left(job.ahead, due)
+        else:
+            weight = 0
+        key = (self._position(due), due, job.optional, -weight, job.priority)
+        tier = self.tiers.get(key)
+        if tier is None:
+            tier = self._tier(key)
         lanes = tier.touched if touched else tier.fresh
         heap = lanes.get(job.lane)
         if heap is None:
@@ -199,10 +205,15 @@ class _Ready:
         else:
             return None
         lanes = tier.fresh if any(tier.fresh.values()) else tier.touched
-        by_use = sorted((lane for lane, h in lanes.items() if h), key=lambda r: (used.get(r, 0), r))
+
+        def use(lane: str) -> tuple[int, str]:
+            return used.get(lane, 0), lane
+
+        first = min((lane for lane, h in lanes.items() if h), key=use)
         tier.count -= 1
-        if rank is not None and rank(lanes[by_use[0]][0][1]) >= RANK_WORTH_LOOKING:
+        if rank is not None and rank(lanes[first][0][1]) >= RANK_WORTH_LOOKING:
             best: tuple[int, int, tuple[int, int]] | None = None
+            by_use = sorted((lane for lane, h in lanes.items() if h), key=use)
             heaps = [lanes[lane] for lane in by_use]
             if lanes is tier.fresh:
                 heaps.extend(h for h in tier.touched.values() if h)
@@ -216,7 +227,7 @@ class _Ready:
                 heap.remove(best[2])
                 heapq.heapify(heap)
                 return best[2][1], self.order[0][1]
-        return heapq.heappop(lanes[by_use[0]])[1], self.order[0][1]
+        return heapq.heappop(lanes[first])[1], self.order[0][1]
 
     def end_day(self) -> None:
         """Jobs that had a session today are fresh again tomorrow."""
