@@ -270,6 +270,7 @@ class Workspace:
         self._plan_loaded = False
         self._plan = None
         self._progress = None
+        self._sketch = None
         if self._schedule is not None:
             self._previous = self._schedule
         self._schedule = None

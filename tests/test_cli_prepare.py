@@ -16,9 +16,10 @@ from click.testing import CliRunner
 
 from planner.caches import schedule as kept_schedule
 from planner.caches.syllabus import load_syllabus_cached
-from planner.cli import cli, preparation
+from planner.cli import cli, preparation, prepare_cmd
 from planner.core.schedule import scheduler
 from planner.paths import bundled_syllabus
+from planner.store import backups
 from planner.store.store import Store
 from planner.workspace import Workspace
 from tests.tui_support import TODAY, bundled, store_with_plan
@@ -149,3 +150,101 @@ def test_a_preparation_that_cannot_start_changes_nothing_for_the_command(
     monkeypatch.setattr(preparation.subprocess, "Popen", cannot)
     result = CliRunner().invoke(cli, ["today"])
     assert result.exit_code == 0 and "Traceback" not in result.output
+
+
+# --- what the preparation may not do (a review of it) -----------------------------------
+
+
+def prepare(cache: Path) -> None:
+    result = CliRunner().invoke(cli, ["--cache-dir", str(cache), "_prepare"])
+    assert result.exit_code == 0, result.output
+
+
+def test_run_in_process_it_leaves_its_caller_s_priority_alone(tmp_path: Path) -> None:
+    before = os.nice(0)
+    prepare(tmp_path / "cache")
+    assert os.nice(0) == before  # (lowered only in the process started in the background)
+
+
+def test_with_no_store_it_creates_none(tmp_path: Path, data_dir: Path) -> None:
+    prepare(tmp_path / "cache")
+    assert not data_dir.exists()
+
+
+def test_it_opens_the_store_read_only_and_keeps_no_backup(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_with_plan(data_dir).close()
+    for made in backups.folder_of(data_dir / "planner.db").glob("*"):
+        made.unlink()  # (the day's backup made when the test's store was created)
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the preparation opened the store for writing")
+
+    monkeypatch.setattr(Store, "open", refuse)
+    prepare(tmp_path / "cache")
+    assert kept_schedule.day_file(base(tmp_path / "cache", data_dir), TOMORROW).exists()
+    assert not list(backups.folder_of(data_dir / "planner.db").glob("*"))
+
+
+def test_a_damaged_store_is_left_alone(tmp_path: Path, data_dir: Path) -> None:
+    data_dir.mkdir()
+    (data_dir / "planner.db").write_bytes(b"not a database" * 100)
+    prepare(tmp_path / "cache")
+    assert (data_dir / "planner.db").read_bytes() == b"not a database" * 100
+    assert not list((tmp_path / "cache").glob("schedule-*.json"))
+
+
+def test_one_started_while_another_runs_leaves_at_once(tmp_path: Path, data_dir: Path) -> None:
+    import fcntl
+
+    store_with_plan(data_dir).close()
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    with (cache / prepare_cmd.LOCK_NAME).open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        prepare(cache)
+    assert not list(cache.glob("schedule-*.json"))
+
+
+def test_a_change_while_it_works_is_prepared_too(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_with_plan(data_dir).close()
+    cache = tmp_path / "cache"
+    with Store.open(data_dir) as store:
+        first = Workspace(bundled(), store, TODAY).schedule.days[0]
+    item_id = next(s.id for s in first.sessions if s.kind == "study")
+    real = kept_schedule.kept_or_computed
+    calls: list[dt.date] = []
+
+    def and_a_tick_meanwhile(*args: object, **kwargs: object) -> object:
+        calls.append(args[4])  # type: ignore[arg-type]
+        if len(calls) == 1:
+            with Store.open(data_dir) as other:
+                other.record_done(item_id, TODAY, 30)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kept_schedule, "kept_or_computed", and_a_tick_meanwhile)
+    prepare(cache)
+    assert calls == [TODAY, TOMORROW, TODAY, TOMORROW]  # made again for the tick
+    with Store.open(data_dir) as store:
+        assert store.load_progress().is_done(item_id)
+        syllabus = load_syllabus_cached([bundled_syllabus()], cache)
+        no_scheduling(monkeypatch)
+        assert Workspace(syllabus, store, TOMORROW, schedule_cache=base(cache, data_dir)).schedule
+
+
+def test_it_keeps_the_files_of_other_days(tmp_path: Path, data_dir: Path) -> None:
+    store_with_plan(data_dir).close()
+    cache = tmp_path / "cache"
+    far = kept_schedule.day_file(base(cache, data_dir), TODAY + dt.timedelta(days=30))
+    far.parent.mkdir(parents=True)
+    far.write_text("{}")
+    prepare(cache)
+    assert far.exists()  # (a command run with --today must not drop the real day's)
+
+
+def test_open_for_reading_finds_no_store_where_there_is_none(data_dir: Path) -> None:
+    assert Store.open_for_reading(data_dir) is None
+    assert not data_dir.exists()

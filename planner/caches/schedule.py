@@ -62,11 +62,13 @@ def kept_or_computed(
     *,
     fixes: bool,
     first: Draft | None = None,
+    prune: bool = True,
 ) -> Computed:
     """The reviews and the schedule of `reviews_and_schedule`, from the file kept for these
     very inputs when there is one (with its fixes searched, and kept again, when `fixes`
     asks for them and it has none); else computed (from `first`, the first pass of these
-    very inputs, when it is made already) and kept. `base` None keeps nothing."""
+    very inputs, when it is made already) and kept (with `prune`, the files of days far
+    from it are removed). `base` None keeps nothing."""
     from planner.core.planning import reviews_and_schedule, with_fixes
 
     key = None if base is None else schedule_key(syllabus, plan, progress, today)
@@ -79,7 +81,7 @@ def kept_or_computed(
     else:
         computed = reviews_and_schedule(syllabus, plan, progress, today, fixes=fixes, first=first)
     if base is not None and key is not None:
-        save(base, today, key, computed)
+        save(base, today, key, computed, prune=prune)
     return computed
 
 
@@ -149,10 +151,10 @@ def latest_before(base: Path, day: dt.date) -> Schedule | None:
     return None
 
 
-def save(base: Path, day: dt.date, key: str, computed: Computed) -> None:
+def save(base: Path, day: dt.date, key: str, computed: Computed, *, prune: bool = True) -> None:
     """Keep `computed` as the schedule of `day` under `key`, replacing that day's file
-    whole, and remove the files of days other than it and its neighbours (errors are
-    ignored: the next start computes the schedule again)."""
+    whole, and with `prune` remove the files of days other than it and its neighbours
+    (errors are ignored: the next start computes the schedule again)."""
     from planner.files import private_folder, write_atomically
 
     document = {"format": CACHE_FORMAT, "key": key, "schedule": to_data(*computed)}
@@ -160,7 +162,8 @@ def save(base: Path, day: dt.date, key: str, computed: Computed) -> None:
         private_folder(base.parent)
         text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
         write_atomically(day_file(base, day), text)
-        _remove_other_days(base, day)
+        if prune:
+            _remove_other_days(base, day)
 
 
 def _remove_other_days(base: Path, day: dt.date) -> None:

@@ -14,6 +14,8 @@ from pathlib import Path
 import click
 
 NO_PREPARE_ENV = "PLANNER_NO_PREPARE"
+BACKGROUND_ENV = "PLANNER_PREPARING"
+"""Set for the process `spawn_preparation` starts: it lowers its own priority."""
 
 
 def preparation_command(
@@ -41,5 +43,5 @@ def spawn_preparation(command: Callable[[], list[str]]) -> None:
             stderr=subprocess.DEVNULL,
             start_new_session=True,
             close_fds=True,
-            env={**os.environ, NO_PREPARE_ENV: "1"},  # (it prepares nothing after itself)
+            env={**os.environ, NO_PREPARE_ENV: "1", BACKGROUND_ENV: "1"},
         )

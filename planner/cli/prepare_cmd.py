@@ -8,66 +8,90 @@ today's schedule and tomorrow's for the store as it is then, and keeps them in t
 very inputs is not made again; one made for a state that changes before it is used is
 simply never found (its key is the digest of everything it was made from).
 
-It runs at low priority, one at a time per cache folder, says nothing, and never touches
-the store (it only reads it). `PLANNER_NO_PREPARE=1` turns it off; so does a system other
-than a POSIX one.
+It runs at low priority, one at a time per cache folder (one started while another runs
+leaves at once, and the running one makes them again when the store changed meanwhile),
+says nothing, and opens the store read-only: nothing is created, migrated or backed up.
+`PLANNER_NO_PREPARE=1` turns it off; so does a system other than a POSIX one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from contextlib import suppress
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from planner.cli import cli
 from planner.cli.context import Env, env
+from planner.cli.preparation import BACKGROUND_ENV
+from planner.paths import bundled_syllabus
 
 LOCK_NAME = "prepare.lock"
+ROUNDS = 3
+"""Times the schedules are made again when the store changed while they were made."""
 
 
 @cli.command("_prepare", hidden=True)
 def prepare_command() -> None:
     """Make and keep today's and tomorrow's schedules (see the module's docstring)."""
-    with suppress(OSError):
-        os.nice(10)
+    if os.environ.get(BACKGROUND_ENV):
+        with suppress(OSError):
+            os.nice(10)  # (only when started in the background: never its caller's)
     e = env()
     e.preparing = True
-    cache = e.resolved_cache_dir()
-    with suppress(OSError), _one_at_a_time(cache / LOCK_NAME):
-        _prepare(e)
+    with suppress(OSError), _only_one(e.resolved_cache_dir() / LOCK_NAME) as alone:
+        if alone:
+            _prepare(e)
 
 
 def _prepare(e: Env) -> None:
-    from planner.caches.schedule import kept_or_computed
+    """Until the store stays as it was while its schedules were made (a command that
+    changed it meanwhile started a preparation that found this one running, and left)."""
+    from planner.caches.schedule import kept_or_computed, schedule_key
+    from planner.caches.syllabus import load_syllabus_cached
+    from planner.core.syllabus.problem import SyllabusError
+    from planner.store.errors import StoreError
+    from planner.store.store import Store
 
-    store = e.store()
-    plan = store.load_plan()
-    if plan is None:
+    store = Store.open_for_reading(e.resolved_data_dir())
+    if store is None:
         return
-    syllabus = e.syllabus()
-    progress = store.load_progress()
-    today = e.resolved_today()
-    base = e.schedule_cache()
-    for day in (today, today + dt.timedelta(days=1)):
-        kept_or_computed(base, syllabus, plan, progress, day, fixes=False)
+    with store, suppress(StoreError, SyllabusError):
+        made: str | None = None
+        for _ in range(ROUNDS):
+            plan = store.load_plan()
+            if plan is None:
+                return
+            paths = list(e.syllabus_files) or [bundled_syllabus(), *map(Path, plan.syllabi)]
+            syllabus = load_syllabus_cached(paths, e.resolved_cache_dir())
+            progress = store.load_progress()
+            today = e.resolved_today()
+            key = schedule_key(syllabus, plan, progress, today)
+            if key is None or key == made:
+                return
+            base = e.schedule_cache()
+            for day in (today, today + dt.timedelta(days=1)):
+                kept_or_computed(base, syllabus, plan, progress, day, fixes=False, prune=False)
+            made = key
 
 
-class _one_at_a_time:  # noqa: N801 - used as a context manager
-    """An exclusive lock on a file of the cache folder, waited for."""
+@contextmanager
+def _only_one(path: Path) -> Iterator[bool]:
+    """An exclusive lock on a file of the cache folder, if no other process holds it:
+    True when this one has it, False when another preparation is running."""
+    import fcntl
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.fd = -1
+    from planner.files import private_folder
 
-    def __enter__(self) -> None:
-        import fcntl
-
-        from planner.files import private_folder
-
-        private_folder(self.path.parent)
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        fcntl.flock(self.fd, fcntl.LOCK_EX)
-
-    def __exit__(self, *_exc: object) -> None:
-        os.close(self.fd)  # (and the lock with it)
+    private_folder(path.parent)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # (and the lock with it)

@@ -157,6 +157,34 @@ class Store:
         store.keep_daily_backup(dt.date.today())
         return store
 
+    @classmethod
+    def open_for_reading(cls, data_dir: Path) -> Store | None:
+        """`data_dir/planner.db` opened read-only, as it is: nothing created, migrated,
+        backed up or checked. None when there is no such store, when it has another
+        schema or cannot be read (for work that may only read, and may give up)."""
+        path = database_path(data_dir)
+        if not path.is_file():
+            return None
+        conn: sqlite3.Connection | None = None
+        try:
+            conn = sqlite3.connect(
+                f"{path.absolute().as_uri()}?mode=ro",
+                uri=True,
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,
+                check_same_thread=False,
+            )
+            conn.row_factory = sqlite3.Row
+            (version,) = conn.execute("PRAGMA user_version").fetchone()
+        except sqlite3.Error:
+            if conn is not None:
+                conn.close()
+            return None
+        if version != SCHEMA_VERSION:
+            conn.close()
+            return None
+        return cls(conn, path)
+
     def keep_daily_backup(self, today: dt.date) -> Path | None:
         """Today's automatic backup, on the first opening of the day (the newest
         `backups.DAILY_KEPT` kept). A failure does not stop the store from opening: it is

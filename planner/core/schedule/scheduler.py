@@ -63,22 +63,25 @@ def _schedule(
         return _finished(run, Inputs(syllabus, plan, progress, today, reviews), fixes=fixes)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Draft:
     """A placement made without the search for fixes: its days at once (what a first pass
     needs, such as finding when each drill falls), the whole Schedule, with the reports
-    per interview, only when asked for."""
+    per interview, only when asked for (and then kept)."""
 
     run: Run
     inputs: Inputs
+    _schedule: Schedule | None = None
 
     def days(self) -> tuple[Day, ...]:
-        return _days(self.run)
+        return _days(self.run) if self._schedule is None else self._schedule.days
 
     def schedule(self) -> Schedule:
         """The same as `draft_schedule` of these inputs."""
-        with collector_paused():
-            return _finished(self.run, self.inputs, fixes=False)
+        if self._schedule is None:
+            with collector_paused():
+                self._schedule = _finished(self.run, self.inputs, fixes=False)
+        return self._schedule
 
 
 def draft(
