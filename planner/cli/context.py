@@ -68,7 +68,8 @@ class Env:
     export_at: dt.time | None = None
     """`planner export ics --at HH:MM`: the study time of timed events."""
     preparing: bool = False
-    """This is `planner _prepare` itself (it prepares nothing after itself)."""
+    """Nothing is prepared when it closes: `planner _prepare` itself, and `planner serve`
+    (each app it serves prepares when it ends)."""
     _store: Store | None = None
     _syllabus: Syllabus | None = None
 

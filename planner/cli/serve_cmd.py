@@ -40,6 +40,7 @@ def serve_command(host: str, port: int) -> None:
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"planner: the app is at http://{shown}:{port}/ ", nl=False)
     click.echo(f"and the calendar at http://{shown}:{port}/calendar.ics (ctrl+c stops)")
+    e.preparing = True  # (each app it serves prepares the schedules when it ends)
     e.close()
     try:
         serve(app, calendar, host, port)
