@@ -697,3 +697,24 @@ def test_a_path_through_a_file_is_reported(tmp_path: Path) -> None:
     plain.write_text(BASE, encoding="utf-8")
     inside = plain / "inner.yaml"
     assert _file_errors([inside]) == [f"{inside}:1:1: cannot read file: Not a directory"]
+
+
+@pytest.mark.parametrize("was_on", [True, False])
+def test_loading_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path, was_on: bool) -> None:
+    import gc
+
+    from planner.core.syllabus.loading import load_syllabus
+    from planner.core.syllabus.problem import SyllabusError
+    from planner.paths import bundled_syllabus
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("syllabus: [unclosed\n", encoding="utf-8")
+    try:
+        gc.enable() if was_on else gc.disable()
+        load_syllabus([bundled_syllabus()])
+        assert gc.isenabled() == was_on
+        with pytest.raises(SyllabusError):
+            load_syllabus([bad])
+        assert gc.isenabled() == was_on  # (paused while loading, also when it fails)
+    finally:
+        gc.enable()

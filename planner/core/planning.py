@@ -42,7 +42,8 @@ def reviews_and_schedule(
     same reviews is used as it is when nothing more is asked of it. `first`: the first
     pass of the review plan (`draft` of these inputs, no reviews), when it is made already."""
     from planner.core.practice.review import reviews_and_draft
-    from planner.core.schedule.scheduler import collector_paused, draft_schedule, schedule
+    from planner.core.schedule.scheduler import draft_schedule, schedule
+    from planner.core.syllabus.collector import collector_paused
 
     # (paused for the whole: between the passes, the collector would walk the work of the
     # pass before, alive until the end, again and again)

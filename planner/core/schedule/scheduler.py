@@ -9,9 +9,7 @@ deadline first (`placement`), then report per interview with fixes (`feasibility
 from __future__ import annotations
 
 import datetime as dt
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from planner.core.plan import Plan
@@ -21,6 +19,7 @@ from planner.core.schedule.run import Run, run_schedule
 from planner.core.schedule.trial import Inputs
 from planner.core.schedule.types import Day, Late, PlannedReview, Schedule, Session
 from planner.core.schedule.work import Job
+from planner.core.syllabus.collector import collector_paused
 from planner.core.syllabus.model import Syllabus
 
 
@@ -111,24 +110,6 @@ def _finished(run: Run, inputs: Inputs, *, fixes: bool) -> Schedule:
         late=late,
         not_needed=run.work.not_needed,
     )
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while scheduling.
-
-    Scheduling makes many small objects that all live until the Schedule is built; the
-    collector would walk them, and the whole syllabus, again and again for nothing (about
-    half the time with 50,000 items). The output does not depend on it; the collector is
-    turned back on only if it was on.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _by_deadline(run: Run, jobs: list[Job]) -> list[Job]:

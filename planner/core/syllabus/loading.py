@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from planner.core.syllabus.collector import collector_paused
 from planner.core.syllabus.crosscheck import cross_check
 from planner.core.syllabus.model import Syllabus, SyllabusFile
 from planner.core.syllabus.problem import Problem, SyllabusError
@@ -76,6 +77,11 @@ def load_syllabus_texts(
 
 
 def _load(sources: Sequence[_Source], *, pure_python: bool) -> Syllabus:
+    with collector_paused():
+        return _load_all(sources, pure_python=pure_python)
+
+
+def _load_all(sources: Sequence[_Source], *, pure_python: bool) -> Syllabus:
     problems: list[Problem] = []
     loaded: list[tuple[Document, SyllabusFile | None]] = []
     complete = True
