@@ -56,8 +56,9 @@ class Workspace:
         self._earlier_day = False
         """`_previous` is the schedule kept on an earlier day (see `look_for_kept`)."""
         self._looked_for_kept = False
-        self._sketch: tuple[int, Draft] | None = None
-        """The first pass of the schedule of a version, made to be shown (`sketch`)."""
+        self._sketch: Draft | None = None
+        """The first pass of the current state's schedule, made to be shown (`sketch`);
+        forgotten with the state (`reload`)."""
         self._replan_of = -1
         """The version a replan was handed out for (`replan`)."""
         self._prepared_of = -1
@@ -145,7 +146,7 @@ class Workspace:
         from planner.core.schedule.scheduler import draft
 
         first = draft(self.syllabus, self.plan or Plan(), self.progress, self.today)
-        self._sketch = (self.version, first)
+        self._sketch = first
         self._previous = first.schedule()
 
     def replan(self) -> tuple[int, Callable[[], Computed]] | None:
@@ -178,8 +179,7 @@ class Workspace:
 
         inputs = (self.syllabus, self.plan or Plan(), self.progress, self.today)
         base = self.schedule_cache
-        sketch = self._sketch
-        first = sketch[1] if sketch is not None and sketch[0] == self.version else None
+        first = self._sketch
 
         return lambda: kept_or_computed(base, *inputs, fixes=False, first=first)
 

@@ -77,6 +77,25 @@ def _reason(exc: OSError | sqlite3.Error) -> str:
     return strerror or _one_line(exc)
 
 
+def _connect(target: str | Path, *, uri: bool = False) -> sqlite3.Connection:
+    """A connection as the store uses one: in autocommit (transactions are explicit), usable
+    from the app's worker threads, rows by column name, waiting while another writes."""
+    conn = sqlite3.connect(
+        target,
+        uri=uri,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        isolation_level=None,
+        check_same_thread=False,
+    )
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 class Store:
     """One SQLite database. Every public method that writes is one transaction."""
 
@@ -108,14 +127,7 @@ class Store:
             raise StoreError(f"cannot open the store {path}: it is a folder")
         conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(
-                path,
-                timeout=BUSY_TIMEOUT_SECONDS,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            conn.row_factory = sqlite3.Row
-            conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            conn = _connect(path)
             mode = _wal_mode(conn)
             if str(mode).lower() != "wal":
                 raise StoreError(f"cannot open the store {path}: WAL mode is not available")
@@ -167,14 +179,7 @@ class Store:
             return None
         conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(
-                f"{path.absolute().as_uri()}?mode=ro",
-                uri=True,
-                timeout=BUSY_TIMEOUT_SECONDS,
-                isolation_level=None,
-                check_same_thread=False,
-            )
-            conn.row_factory = sqlite3.Row
+            conn = _connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
             (version,) = conn.execute("PRAGMA user_version").fetchone()
         except sqlite3.Error:
             if conn is not None:

@@ -32,7 +32,9 @@ def schedule(
 ) -> Schedule:
     """The schedule from `plan.first_day(today)` to the last interview, with a report per
     interview (and fixes for the infeasible ones)."""
-    return _schedule(syllabus, plan, progress, today, reviews, fixes=True)
+    with collector_paused():
+        run = run_schedule(syllabus, plan, progress, today, reviews)
+        return _finished(run, Inputs(syllabus, plan, progress, today, reviews), fixes=True)
 
 
 def draft_schedule(
@@ -45,21 +47,7 @@ def draft_schedule(
     """The same days and reports as `schedule()`, without searching fixes for infeasible
     interviews (`drop` empty, `extra_minutes_per_week` None): for a first pass that only
     needs the days, such as finding when each drill falls."""
-    return _schedule(syllabus, plan, progress, today, reviews, fixes=False)
-
-
-def _schedule(
-    syllabus: Syllabus,
-    plan: Plan,
-    progress: Progress,
-    today: dt.date,
-    reviews: Sequence[PlannedReview],
-    *,
-    fixes: bool,
-) -> Schedule:
-    with collector_paused():
-        run = run_schedule(syllabus, plan, progress, today, reviews)
-        return _finished(run, Inputs(syllabus, plan, progress, today, reviews), fixes=fixes)
+    return draft(syllabus, plan, progress, today, reviews).schedule()
 
 
 @dataclass(slots=True)
