@@ -68,27 +68,44 @@ Bare().run(headless=True)
 """
 
 PLANNER_APP = r"""
-import json, resource, sys, time
-from planner.tui.app import PlannerApp
-from planner.tui.screens import today
+import importlib.machinery, json, resource, sys, time
 
-original_run = PlannerApp.run
-def headless_run(self, *args, **kwargs):
-    kwargs["headless"] = True
-    return original_run(self, *args, **kwargs)
-PlannerApp.run = headless_run
+def patch(app_module):
+    from planner.tui.background import planning_now
+    from planner.tui.screens import today
 
-from planner.tui.background import planning_now
+    original_run = app_module.PlannerApp.run
+    def headless_run(self, *args, **kwargs):
+        kwargs["headless"] = True
+        return original_run(self, *args, **kwargs)
+    app_module.PlannerApp.run = headless_run
 
-original_draw = today.TodayScreen.refresh_view
-def refresh_and_report(self):
-    original_draw(self)
-    if self._rows:
-        self.app.call_after_refresh(ready, self.app)
-today.TodayScreen.refresh_view = refresh_and_report
+    original_draw = today.TodayScreen.refresh_view
+    def refresh_and_report(self):
+        original_draw(self)
+        if self._rows:
+            self.app.call_after_refresh(ready, self.app, planning_now)
+    today.TodayScreen.refresh_view = refresh_and_report
+
+class PatchWhenImported:
+    # The app is imported where the real command path imports it (after what it does
+    # before, possibly meanwhile), and patched as soon as it is.
+    def find_spec(self, name, path=None, target=None):
+        if name != "planner.tui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        exec_module = spec.loader.exec_module
+        def exec_and_patch(module):
+            exec_module(module)
+            patch(module)
+        spec.loader.exec_module = exec_and_patch
+        return spec
+
+sys.meta_path.insert(0, PatchWhenImported())
 
 first_frame = []
-def ready(app):
+def ready(app, planning_now):
     now = time.time()
     if not first_frame:
         first_frame.append(now)

@@ -31,13 +31,27 @@ def _contents(paths: Sequence[Path]) -> list[tuple[str, bytes]] | None:
     return contents
 
 
+def _cache_file(cache_dir: Path, key: str | None) -> Path | None:
+    return cache_dir / f"syllabus-{key[:40]}.json" if key else None
+
+
+def is_cached(paths: Sequence[Path], cache_dir: Path) -> bool:
+    """Whether the cache holds these exact bytes validated (or none of them can be read, and
+    only the loader can say why): `load_syllabus_cached` then needs no validation."""
+    contents = _contents(paths)
+    if contents is None:
+        return True
+    cache_file = _cache_file(cache_dir, cache_key(contents))
+    return cache_file is not None and cache_file.is_file()
+
+
 def load_syllabus_cached(paths: Sequence[Path], cache_dir: Path) -> Syllabus:
     """The merged syllabus of `paths`: from the cache when these exact bytes were validated
     before, else loaded and checked by `planner.core.syllabus.loading.load_syllabus` (which raises
     `SyllabusError` with every problem) and then cached."""
     contents = _contents(paths)
     key = cache_key(contents) if contents is not None else None
-    cache_file = cache_dir / f"syllabus-{key[:40]}.json" if key else None
+    cache_file = _cache_file(cache_dir, key)
     if key and cache_file is not None:
         with suppress(OSError, UnicodeDecodeError):
             cached = restore(key, cache_file.read_text(encoding="utf-8"))
@@ -53,8 +67,28 @@ def load_syllabus_cached(paths: Sequence[Path], cache_dir: Path) -> Syllabus:
 
     syllabus = load_syllabus(paths)
     # Keep it only if the files did not change while they were being loaded.
-    if key and cache_file is not None and _contents(paths) == contents:
-        syllabus = replace(syllabus, digest=key)
+    if key and contents is not None and unchanged(paths, contents):
+        return keep(cache_dir, key, syllabus)
+    return syllabus
+
+
+def contents_and_key(paths: Sequence[Path]) -> tuple[list[tuple[str, bytes]], str] | None:
+    """The bytes of each file and their cache key (None when one cannot be read)."""
+    contents = _contents(paths)
+    return None if contents is None else (contents, cache_key(contents))
+
+
+def unchanged(paths: Sequence[Path], contents: list[tuple[str, bytes]]) -> bool:
+    """The files still hold `contents` (they did not change while they were loaded)."""
+    return _contents(paths) == contents
+
+
+def keep(cache_dir: Path, key: str, syllabus: Syllabus) -> Syllabus:
+    """Keep a syllabus validated from the files of cache key `key`; returns it with that
+    digest. A cache folder that cannot be written keeps nothing."""
+    syllabus = replace(syllabus, digest=key)
+    cache_file = _cache_file(cache_dir, key)
+    if cache_file is not None:
         from planner.files import private_folder, write_atomically
 
         with suppress(OSError):

@@ -123,7 +123,11 @@ class Env:
             paths.extend(Path(p) for p in plan.syllabi)
         return paths
 
-    def syllabus(self) -> Syllabus:
+    def syllabus(self, read_ahead: Callable[[], Syllabus | None] | None = None) -> Syllabus:
+        """The syllabus (loaded once); `read_ahead` gives it when read in a second process
+        (`planner.cli.syllabus_ahead`), else None, and it is loaded here."""
+        if self._syllabus is None and read_ahead is not None:
+            self._syllabus = read_ahead()
         if self._syllabus is None:
             from planner.caches.syllabus import load_syllabus_cached
 

@@ -24,7 +24,13 @@ def run_tui() -> None:
     if os.environ.get(SERVED_ENV):
         die_with_parent()
     e = env()
-    syllabus = e.syllabus()
+    from planner.cli.syllabus_ahead import read_ahead
+
+    # A large syllabus the cache does not hold is read in a second process meanwhile.
+    ahead = read_ahead(e.syllabus_paths(), e.resolved_cache_dir())
+    if ahead is not None:
+        import planner.tui.app  # noqa: F401 - (imported while the syllabus is read)
+    syllabus = e.syllabus(ahead.syllabus if ahead is not None else None)
     store = e.store()
     from planner.tui.app import PlannerApp
 

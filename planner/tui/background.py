@@ -34,9 +34,10 @@ app does the same on a fast machine and a slow one."""
 
 REPLAN = "replan"
 
-SETTLE_SECONDS = 0.05
-"""The frame an action changed is drawn before background work starts to compete with it
-for the interpreter."""
+SETTLE_SECONDS = 0.5
+"""Background work starts once the frame an action changed (or the first frame) is drawn,
+so that it does not compete with drawing it for the interpreter; at most this long after
+it was asked for (a frame is drawn well before)."""
 
 _busy: WeakKeyDictionary[App[Any], set[str]] = WeakKeyDictionary()
 """Per app, the names of the background work under way (one of each at a time)."""
@@ -62,7 +63,7 @@ def off_thread(
 
     async def run() -> None:
         try:
-            await asyncio.sleep(SETTLE_SECONDS)
+            await _drawn(app)
             result = await _in_daemon_thread(work, name)
         except Exception as exc:  # noqa: BLE001 - the UI says so and goes on
             running.discard(name)
@@ -74,6 +75,14 @@ def off_thread(
         then(result)
 
     app.run_worker(run(), name=name, group=name, exit_on_error=False)
+
+
+async def _drawn(app: App[Any]) -> None:
+    """Until the screen has been drawn next (or `SETTLE_SECONDS` at most)."""
+    drawn = asyncio.Event()
+    app.call_after_refresh(drawn.set)
+    with suppress(asyncio.TimeoutError):
+        await asyncio.wait_for(drawn.wait(), SETTLE_SECONDS)
 
 
 async def _in_daemon_thread(work: Callable[[], T], name: str) -> T:

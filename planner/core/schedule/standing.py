@@ -31,11 +31,15 @@ def required_study(
 ) -> list[StudyItem]:
     """The study items the rounds require: of those rounds, not optional, not skipped."""
     wanted = set(rounds)
-    return [
-        i
-        for i in syllabus.items
-        if not i.optional and wanted & set(i.rounds) and not progress.of(i.id).skipped
-    ]
+    kept = progress.items
+    out: list[StudyItem] = []
+    for i in syllabus.items:
+        if i.optional or wanted.isdisjoint(i.rounds):
+            continue
+        p = kept.get(i.id)
+        if p is None or not p.skipped:
+            out.append(i)
+    return out
 
 
 def behind_days(short_minutes: int, plan: Plan) -> int:
@@ -109,7 +113,9 @@ def study_minutes(
 
 def done_minutes(item: StudyItem, progress: Progress) -> int:
     """The estimate when done, else the minutes spent, capped at the estimate."""
-    p = progress.of(item.id)
+    p = progress.items.get(item.id)
+    if p is None:
+        return 0
     return item.minutes if p.done else min(p.minutes_spent, item.minutes)
 
 
