@@ -1,6 +1,7 @@
-"""After a command that used the store, today's and tomorrow's schedules are prepared by a
-detached `planner _prepare`, so that the next command, or the app on a new day, finds them
-kept; turned off by PLANNER_NO_PREPARE (which the other tests set)."""
+"""After a command that used the store, the schedules of today and the next three days are
+prepared by a detached `planner _prepare`, so that the next command, or the app on a new day
+(after a weekend without any command too), finds them kept; turned off by
+PLANNER_NO_PREPARE (which the other tests set)."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def test_after_a_command_tomorrow_s_schedule_is_prepared_in_the_background(
         assert ws.schedule == expected
 
 
-def test_the_prepare_command_keeps_today_s_and_tomorrow_s_schedules(
+def test_the_prepare_command_keeps_the_schedules_of_today_and_the_next_three_days(
     tmp_path: Path, data_dir: Path
 ) -> None:
     store_with_plan(data_dir).close()
@@ -76,8 +77,40 @@ def test_the_prepare_command_keeps_today_s_and_tomorrow_s_schedules(
     result = CliRunner().invoke(cli, ["--cache-dir", str(cache), "_prepare"])
     assert result.exit_code == 0, result.output
     assert result.output == ""  # it says nothing: nobody reads it
-    for day in (TODAY, TOMORROW):
+    assert kept_schedule.KEPT_AHEAD == 3
+    for ahead in range(4):
+        day = TODAY + dt.timedelta(days=ahead)
         assert kept_schedule.day_file(base(cache, data_dir), day).exists()
+    assert not kept_schedule.day_file(base(cache, data_dir), TODAY + dt.timedelta(4)).exists()
+
+
+def test_after_a_weekend_without_any_command_monday_s_schedule_is_kept(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_with_plan(data_dir).close()
+    cache = tmp_path / "cache"
+    friday, monday = dt.date(2026, 11, 27), dt.date(2026, 11, 30)
+    assert (friday.weekday(), monday.weekday()) == (4, 0)
+    result = CliRunner().invoke(
+        cli, ["--cache-dir", str(cache), "--today", friday.isoformat(), "_prepare"]
+    )
+    assert result.exit_code == 0, result.output
+    with Store.open(data_dir) as store:
+        expected = Workspace(bundled(), store, monday).schedule
+        syllabus = load_syllabus_cached([bundled_syllabus()], cache)
+        no_scheduling(monkeypatch)
+        ws = Workspace(syllabus, store, monday, schedule_cache=base(cache, data_dir))
+        assert ws.schedule == expected
+
+
+def test_a_kept_schedule_leaves_the_prepared_days_ahead_in_place(tmp_path: Path) -> None:
+    base_name = tmp_path / "schedule-x.json"
+    days = [TODAY + dt.timedelta(days=d) for d in range(-3, 6)]
+    for day in days:
+        kept_schedule.day_file(base_name, day).write_text("{}")
+    kept_schedule._remove_other_days(base_name, TODAY)
+    left = [day for day in days if kept_schedule.day_file(base_name, day).exists()]
+    assert left == [TODAY + dt.timedelta(days=d) for d in range(-1, 4)]
 
 
 def test_with_no_plan_nothing_is_prepared(tmp_path: Path, data_dir: Path) -> None:
@@ -227,7 +260,9 @@ def test_a_change_while_it_works_is_prepared_too(
 
     monkeypatch.setattr(kept_schedule, "kept_or_computed", and_a_tick_meanwhile)
     prepare(cache)
-    assert calls == [TODAY, TOMORROW, TODAY, TOMORROW]  # made again for the tick
+    # the later days wait for the store as it is now: all are made again for the tick
+    later = [TODAY + dt.timedelta(days=d) for d in (2, 3)]
+    assert calls == [TODAY, TOMORROW, TODAY, TOMORROW, *later]
     with Store.open(data_dir) as store:
         assert store.load_progress().is_done(item_id)
         syllabus = load_syllabus_cached([bundled_syllabus()], cache)

@@ -8,9 +8,10 @@ full `repr` (every field of every record), today's date, planner's version and t
 modification time of each module of `planner.core` and of fsrs. Any change gives another key, which
 misses, and the schedule is computed as usual.
 
-One file per data folder and day holds the latest schedule of that day: today's, and the
-next day's when the app has prepared it while idle (so the first start on a new day finds
-it); files of other days are removed when one is written. Reading fails safe (anything
+One file per data folder and day holds the latest schedule of that day: today's, and those
+of the next days (`KEPT_AHEAD`) when `planner _prepare` or the idle app made them ahead (so
+the first start on a new day finds it); files of other days are removed when one is
+written. Reading fails safe (anything
 unexpected is a miss), writing never fails an action.
 """
 
@@ -37,6 +38,10 @@ if TYPE_CHECKING:
     from planner.core.schedule.scheduler import Draft
 
 CACHE_FORMAT = 2
+
+KEPT_AHEAD = 3
+"""Days after today whose schedules are made ahead (`planner _prepare`) and kept: a day or
+a weekend without any command still finds its schedule made."""
 
 Computed = tuple[list[PlannedReview], Schedule]
 """The reviews planned and the schedule made around them."""
@@ -153,8 +158,8 @@ def latest_before(base: Path, day: dt.date) -> Schedule | None:
 
 def save(base: Path, day: dt.date, key: str, computed: Computed, *, prune: bool = True) -> None:
     """Keep `computed` as the schedule of `day` under `key`, replacing that day's file
-    whole, and with `prune` remove the files of days other than it and its neighbours
-    (errors are ignored: the next start computes the schedule again)."""
+    whole, and with `prune` remove the files of days other than it, the day before and the
+    `KEPT_AHEAD` after (errors are ignored: the next start computes the schedule again)."""
     from planner.files import private_folder, write_atomically
 
     document = {"format": CACHE_FORMAT, "key": key, "schedule": to_data(*computed)}
@@ -167,7 +172,8 @@ def save(base: Path, day: dt.date, key: str, computed: Computed, *, prune: bool 
 
 
 def _remove_other_days(base: Path, day: dt.date) -> None:
-    near = {day_file(base, day + dt.timedelta(days=d)).name for d in (-1, 0, 1)}
+    days = range(-1, KEPT_AHEAD + 1)
+    near = {day_file(base, day + dt.timedelta(days=d)).name for d in days}
     for path in base.parent.glob(f"{base.stem}-*{base.suffix}"):
         if path.name not in near:
             with suppress(OSError):

@@ -3,10 +3,13 @@
 Making the schedule of a large syllabus takes a second or more; a new day, or a change
 made by the last command, would make the next `planner today` (or the app) wait for it.
 So, after a command that used the store, a detached `planner _prepare` process makes
-today's schedule and tomorrow's for the store as it is then, and keeps them in the cache
-(`planner.caches.schedule`), as the app does while idle. A schedule kept already for these
-very inputs is not made again; one made for a state that changes before it is used is
-simply never found (its key is the digest of everything it was made from).
+today's schedule and those of the next three days (`KEPT_AHEAD`: a weekend without any
+command finds Monday's made) for the store as it is then, and keeps them in the cache
+(`planner.caches.schedule`), as the app does for tomorrow while idle. Today's and
+tomorrow's come first; the store is looked at again before each later day. A schedule
+kept already for these very inputs is not made again; one made for a state that changes
+before it is used is simply never found (its key is the digest of everything it was made
+from).
 
 It runs at low priority, one at a time per cache folder (one started while another runs
 leaves at once, and the running one makes them again when the store changed meanwhile),
@@ -34,7 +37,7 @@ ROUNDS = 3
 
 @cli.command("_prepare", hidden=True)
 def prepare_command() -> None:
-    """Make and keep today's and tomorrow's schedules (see the module's docstring)."""
+    """Make and keep the schedules of today and the next days (see the module's docstring)."""
     if os.environ.get(BACKGROUND_ENV):
         with suppress(OSError):
             os.nice(10)  # (only when started in the background: never its caller's)
@@ -48,7 +51,7 @@ def prepare_command() -> None:
 def _prepare(e: Env) -> None:
     """Until the store stays as it was while its schedules were made (a command that
     changed it meanwhile started a preparation that found this one running, and left)."""
-    from planner.caches.schedule import kept_or_computed, schedule_key
+    from planner.caches.schedule import KEPT_AHEAD, kept_or_computed, schedule_key
     from planner.caches.syllabus import load_syllabus_cached
     from planner.core.syllabus.problem import SyllabusError
     from planner.store.errors import StoreError
@@ -60,6 +63,7 @@ def _prepare(e: Env) -> None:
     with store, suppress(StoreError, SyllabusError):
         made: str | None = None
         for _ in range(ROUNDS):
+            seen = store.data_version()
             plan = store.load_plan()
             if plan is None:
                 return
@@ -71,7 +75,10 @@ def _prepare(e: Env) -> None:
             if key is None or key == made:
                 return
             base = e.schedule_cache()
-            for day in (today, today + dt.timedelta(days=1)):
+            for ahead in range(KEPT_AHEAD + 1):
+                if ahead >= 2 and store.data_version() != seen:
+                    break  # (made again for the store as it is now)
+                day = today + dt.timedelta(days=ahead)
                 kept_or_computed(base, syllabus, plan, progress, day, fixes=False, prune=False)
             made = key
 
