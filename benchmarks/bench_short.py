@@ -36,6 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench_schedule import DAY_MINUTES, bench_plan, generate, generated_document
 from startup import PLANNER_APP
@@ -47,6 +48,10 @@ from planner.core.syllabus.loading import load_syllabus
 from planner.core.syllabus.model import Syllabus
 from planner.paths import bundled_syllabus
 from planner.store.store import Store
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.pilot import Pilot
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -188,6 +193,16 @@ def whole_commands(syllabus_file: Path | None, plan: Plan, runs: int) -> tuple[f
         )
 
 
+async def settled(app: App[None], pilot: Pilot[None]) -> None:
+    """Until no background work runs, that started meanwhile included (the schedule made
+    after an action starts the search for fixes when it is adopted)."""
+    while True:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in app.workers):
+            return
+
+
 def app_tick_seconds(syllabus: Syllabus, plan: Plan, runs: int) -> float:
     """A tick in the app: what `space` on Today's first study row runs until the screen
     holds the row ticked and can be drawn (median; what follows in the background, the
@@ -207,8 +222,7 @@ def app_tick_seconds(syllabus: Syllabus, plan: Plan, runs: int) -> float:
             times: list[float] = []
             async with app.run_test(size=(120, 40)) as pilot:
                 for _ in range(runs * 2):  # tick, untick, ...
-                    await app.workers.wait_for_complete()
-                    await pilot.pause()
+                    await settled(app, pilot)
                     screen = app.screen
                     assert isinstance(screen, TodayScreen)
                     first = next(r for r in screen._rows if r.kind == "study")

@@ -25,6 +25,7 @@ from planner.paths import bundled_syllabus
 from planner.store.store import Store
 from planner.tui import background
 from planner.tui.app import PlannerApp
+from planner.tui.child_process import THREADS_ENV
 from planner.tui.screens.today import UPDATING, TodayScreen
 from planner.workspace import Workspace
 from tests.tui_support import TODAY, bundled, fixed_plan, store_with_plan
@@ -197,6 +198,15 @@ def banner_text(app: PlannerApp) -> str:
     return str(app.screen.query_one("#banner", Static).render())
 
 
+def watched_in_threads(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The app's background work runs in its own threads, not in forked children, so that
+    a test can hold it (the event returned: set it to let the work run) and watch it from
+    inside (`planner.tui.child_process`; `tests/test_background_process.py` checks the
+    children)."""
+    monkeypatch.setenv(THREADS_ENV, "1")
+    return threading.Event()
+
+
 async def settled(pilot: Pilot[None]) -> None:
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -213,7 +223,7 @@ async def test_a_tick_shows_at_once_and_the_schedule_follows(
         await settled(pilot)
         ws = app.workspace
         item_id = first_study(ws)
-        gate = background.threading.Event()
+        gate = watched_in_threads(monkeypatch)
         real = ws._computation
 
         def held() -> object:
@@ -262,7 +272,7 @@ async def test_one_fix_search_at_a_time_and_the_last_state_gets_its_fixes(
 ) -> None:
     store = store_with_plan(data_dir, replace(fixed_plan(), weekday_minutes=(50,) * 5 + (0, 0)))
     app = PlannerApp(syllabus=bundled(), store=store, today=TODAY)
-    gate = background.threading.Event()
+    gate = watched_in_threads(monkeypatch)
     searches: list[int] = []
     real = Workspace.fix_search
 
@@ -339,7 +349,7 @@ async def test_a_key_that_needs_the_schedule_during_a_replan_leaves_no_stale_vie
 def held_replans(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Every workspace's schedule computations wait for the event returned (set it to let
     them run), so that a test sees what is drawn before the schedule is made."""
-    gate = background.threading.Event()
+    gate = watched_in_threads(monkeypatch)
     real = Workspace._computation
 
     def held(self: Workspace) -> object:

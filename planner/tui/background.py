@@ -2,9 +2,10 @@
 takes long (a syllabus of thousands of items), searching fixes, and preparing tomorrow's
 schedule while the app is idle.
 
-The work runs in a daemon thread, so quitting never waits for it; a Textual worker awaits
-it, so the result is taken on the app's own thread (and tests can wait for it). What comes
-back after the app is gone is dropped.
+The work runs in a child process forked by a daemon thread (`child_process`: it never
+competes with the screen for the interpreter), so quitting never waits for it; a Textual
+worker awaits it, so the result is taken on the app's own thread (and tests can wait for
+it). What comes back after the app is gone is dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from textual.app import App
 from planner.caches.schedule import Computed
 from planner.core.schedule.types import Schedule
 from planner.core.summaries import provisional_schedule
+from planner.tui.child_process import in_child_process, run_in_child
 from planner.workspace import Workspace
 
 T = TypeVar("T")
@@ -97,11 +99,13 @@ async def _in_daemon_thread(work: Callable[[], T], name: str) -> T:
         else:
             future.set_result(result)  # type: ignore[arg-type]
 
+    separate = in_child_process()
+
     def target() -> None:
         result: T | None = None
         error: BaseException | None = None
         try:
-            result = work()
+            result = run_in_child(work) if separate else work()
         except BaseException as exc:  # noqa: BLE001 - handed to the awaiting worker
             error = exc
         with suppress(RuntimeError):  # the loop has closed: the app is gone
