@@ -32,6 +32,7 @@ from planner.core.plan_json import plan_to_json
 from planner.core.progress import Progress
 from planner.core.schedule.codec import from_data, to_data
 from planner.core.schedule.types import PlannedReview, Schedule
+from planner.core.syllabus.collector import collector_paused
 from planner.core.syllabus.model import Syllabus
 
 if TYPE_CHECKING:
@@ -128,12 +129,13 @@ def kept(
 def load(base: Path, day: dt.date, key: str | None) -> Computed | None:
     """The schedule of `day` kept under `key` (any key when None), or None."""
     try:
-        document = json.loads(day_file(base, day).read_bytes())
-        if document.get("format") != CACHE_FORMAT:
-            return None
-        if key is not None and document.get("key") != key:
-            return None
-        return from_data(document["schedule"])
+        with collector_paused():  # (thousands of sessions, no cycles among them)
+            document = json.loads(day_file(base, day).read_bytes())
+            if document.get("format") != CACHE_FORMAT:
+                return None
+            if key is not None and document.get("key") != key:
+                return None
+            return from_data(document["schedule"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None  # a cache: a missing, truncated or foreign file is a miss
 

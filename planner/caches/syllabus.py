@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from planner.core.syllabus.codec import cache_key, dump, restore
+from planner.core.syllabus.collector import collector_paused
 from planner.core.syllabus.model import Syllabus
 
 KEEP_CACHED = 8
@@ -53,7 +54,7 @@ def load_syllabus_cached(paths: Sequence[Path], cache_dir: Path) -> Syllabus:
     key = cache_key(contents) if contents is not None else None
     cache_file = _cache_file(cache_dir, key)
     if key and cache_file is not None:
-        with suppress(OSError, UnicodeDecodeError):
+        with suppress(OSError, UnicodeDecodeError), collector_paused():
             cached = restore(key, cache_file.read_text(encoding="utf-8"))
             if cached is not None:
                 return cached

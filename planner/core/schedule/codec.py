@@ -36,9 +36,10 @@ def from_data(data: dict[str, Any]) -> tuple[list[PlannedReview], Schedule]:
         PlannedReview(_str(p), _date(on), _int(m), _strs(rounds))
         for p, on, m, rounds in data["reviews"]
     ]
+    rounds: dict[tuple[Any, ...], tuple[str, ...]] = {}
     schedule = Schedule(
         today=_date(data["today"]),
-        days=tuple(_read_day(d) for d in data["days"]),
+        days=tuple(_read_day(d, rounds) for d in data["days"]),
         interviews=tuple(_read_report(r) for r in data["interviews"]),
         late=tuple(_read_late(x) for x in data["late"]),
         not_needed=_strs(data["not_needed"]),
@@ -71,8 +72,18 @@ def _day(d: Day) -> list[Any]:
     ]
 
 
-def _read_day(values: list[Any]) -> Day:
+def _read_day(values: list[Any], rounds_seen: dict[tuple[Any, ...], tuple[str, ...]]) -> Day:
+    """One day; `rounds_seen` holds the rounds tuples read so far (thousands of sessions
+    share a few: each is checked and made once)."""
     date, capacity, sessions, off, interviews, mock_for, worked = values
+
+    def rounds_of(values: Any) -> tuple[str, ...]:
+        key = tuple(values) if isinstance(values, list) else (values,)
+        found = rounds_seen.get(key)
+        if found is None:
+            found = rounds_seen[key] = _strs(values)
+        return found
+
     return Day(
         date=_date(date),
         capacity=_int(capacity),
@@ -81,11 +92,11 @@ def _read_day(values: list[Any]) -> Day:
                 kind,
                 _str(i),
                 _int(m),
-                _strs(rounds),
+                rounds_of(rounds),
                 _int(part),
                 _int(parts),
                 outline is True,
-                tuple(_part(h) for h in holds),
+                tuple(_part(h) for h in holds) if holds else (),
             )
             for kind, i, m, rounds, part, parts, outline, holds in sessions
             if kind in ("study", "review", "drill", "mock")
