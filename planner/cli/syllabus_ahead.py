@@ -26,9 +26,9 @@ a process.
 
 from __future__ import annotations
 
-import atexit
 import os
 import pickle
+import threading
 from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import replace
@@ -52,6 +52,22 @@ class Ahead:
     def __init__(self, pid: int, pipe: int) -> None:
         self.pid = pid
         self._pipe = pipe
+        self._exit_code: int | None = None
+        # Reaped as soon as it ends (it caches the syllabus after the handoff), not left a
+        # zombie while the app runs; at exit, whatever it still does is left to finish.
+        self._reaper = threading.Thread(target=self._reap, name="syllabus-ahead", daemon=True)
+        self._reaper.start()
+
+    def _reap(self) -> None:
+        with suppress(ChildProcessError, OSError):
+            _, status = os.waitpid(self.pid, 0)
+            self._exit_code = os.waitstatus_to_exitcode(status)
+
+    def wait(self) -> int | None:
+        """Until the child has ended: its exit code (0 when it kept the syllabus in the
+        cache), None when it could not be told."""
+        self._reaper.join()
+        return self._exit_code
 
     def syllabus(self) -> Syllabus | None:
         """The syllabus from the child's plain data (waiting for it), or None when the
@@ -98,7 +114,6 @@ def read_ahead(
         os.close(read_end)
         _read_and_leave(paths, cache_dir, write_end)
     os.close(write_end)
-    atexit.register(_reap, pid)
     return Ahead(pid, read_end)
 
 
@@ -148,9 +163,3 @@ def _keep_validated(cache_dir: Path, parsed: ParsedFiles, key: str) -> None:
 
     with collector_paused():
         keep(cache_dir, key, validated(parsed))
-
-
-def _reap(pid: int) -> None:
-    """At exit: the child is long done (or is left to finish its cache file alone)."""
-    with suppress(ChildProcessError, OSError):
-        os.waitpid(pid, os.WNOHANG)
