@@ -5,6 +5,7 @@ PLANNER_NO_PREPARE (which the other tests set)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
@@ -23,7 +24,7 @@ from planner.paths import bundled_syllabus
 from planner.store import backups
 from planner.store.store import Store
 from planner.workspace import Workspace
-from tests.tui_support import TODAY, bundled, store_with_plan
+from tests.tui_support import TODAY, bundled, fixed_plan, store_with_plan
 
 TOMORROW = TODAY + dt.timedelta(days=1)
 
@@ -101,6 +102,26 @@ def test_after_a_weekend_without_any_command_monday_s_schedule_is_kept(
         no_scheduling(monkeypatch)
         ws = Workspace(syllabus, store, monday, schedule_cache=base(cache, data_dir))
         assert ws.schedule == expected
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_planner_today_reads_the_same_from_a_prepared_schedule_as_it_computes(
+    tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch, json_flag: list[str]
+) -> None:
+    # A plan that does not fit: interview lines with short minutes and late work.
+    short = dataclasses.replace(fixed_plan(), weekday_minutes=(20,) * 5 + (0, 0))
+    store_with_plan(data_dir, short).close()
+    cache = tmp_path / "cache"
+    today = ["--cache-dir", str(cache), "today", *json_flag]
+    computed = CliRunner().invoke(cli, today)
+    assert computed.exit_code == 0, computed.output
+    shown = computed.output
+    assert ('"feasible": false' if json_flag else "behind by") in shown
+    assert '"sessions": []' not in shown and "day off" not in shown
+    no_scheduling(monkeypatch)  # what it kept is read, the first day only
+    read = CliRunner().invoke(cli, today)
+    assert read.exit_code == 0, read.output
+    assert read.output == computed.output
 
 
 def test_a_kept_schedule_leaves_the_prepared_days_ahead_in_place(tmp_path: Path) -> None:

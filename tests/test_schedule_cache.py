@@ -132,3 +132,35 @@ def test_a_kept_schedule_with_the_right_key_but_damaged_is_ignored(
     kept_schedule.day_file(kept, TODAY).write_text(json.dumps(document))
     ws = Workspace(syllabus, store, TODAY, schedule_cache=kept)
     assert ws.schedule == computed(store).schedule
+
+
+def test_the_first_days_only_computed_or_kept_hold_the_same_days_and_whole_reports(
+    store: Store, syllabus: Syllabus, kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, progress = store.load_plan(), store.load_progress()
+    assert plan is not None
+    everything = computed(store)
+    whole, reviews = everything.schedule, list(everything.planned_reviews())
+
+    def first(n: int) -> kept_schedule.Computed:
+        return kept_schedule.kept_or_computed(
+            kept, syllabus, plan, progress, TODAY, fixes=False, first_days=n
+        )
+
+    _, made = first(2)  # computed, and the whole schedule kept
+    assert made.days == whole.days[:2] and made.interviews == whole.interviews
+    assert made.late == whole.late and made.today == whole.today
+    no_scheduling(monkeypatch)
+    for n in (1, 3):
+        _, read = first(n)
+        assert read.days == whole.days[:n]
+        assert (read.interviews, read.late, read.not_needed) == (
+            whole.interviews,
+            whole.late,
+            whole.not_needed,
+        )
+    assert kept_schedule.kept(kept, syllabus, plan, progress, TODAY) == (reviews, whole)
+    with pytest.raises(ValueError):
+        kept_schedule.kept_or_computed(
+            kept, syllabus, plan, progress, TODAY, fixes=True, first_days=1
+        )

@@ -17,6 +17,7 @@ unexpected is a miss), writing never fails an action.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import importlib.util
@@ -69,16 +70,21 @@ def kept_or_computed(
     fixes: bool,
     first: Draft | None = None,
     prune: bool = True,
+    first_days: int | None = None,
 ) -> Computed:
     """The reviews and the schedule of `reviews_and_schedule`, from the file kept for these
     very inputs when there is one (with its fixes searched, and kept again, when `fixes`
     asks for them and it has none); else computed (from `first`, the first pass of these
     very inputs, when it is made already) and kept (with `prune`, the files of days far
-    from it are removed). `base` None keeps nothing."""
+    from it are removed). `base` None keeps nothing. With `first_days` (and no `fixes`),
+    the schedule returned holds only its first days, the reports whole: what a look at
+    today needs, read no further from a kept file."""
     from planner.core.planning import reviews_and_schedule, with_fixes
 
+    if fixes and first_days is not None:
+        raise ValueError("the fixes are searched on the whole schedule")
     key = None if base is None else schedule_key(syllabus, plan, progress, today)
-    kept = None if base is None or key is None else load(base, today, key)
+    kept = None if base is None or key is None else load(base, today, key, first_days)
     if kept is not None:
         reviews, schedule = kept
         if not fixes or all(r.fixes_searched for r in schedule.interviews):
@@ -88,7 +94,10 @@ def kept_or_computed(
         computed = reviews_and_schedule(syllabus, plan, progress, today, fixes=fixes, first=first)
     if base is not None and key is not None:
         save(base, today, key, computed, prune=prune)
-    return computed
+    if first_days is None:
+        return computed
+    reviews, schedule = computed
+    return reviews, dataclasses.replace(schedule, days=schedule.days[:first_days])
 
 
 def schedule_key(syllabus: Syllabus, plan: Plan, progress: Progress, today: dt.date) -> str | None:
@@ -126,8 +135,11 @@ def kept(
     return None if key is None else load(base, today, key)
 
 
-def load(base: Path, day: dt.date, key: str | None) -> Computed | None:
-    """The schedule of `day` kept under `key` (any key when None), or None."""
+def load(
+    base: Path, day: dt.date, key: str | None, first_days: int | None = None
+) -> Computed | None:
+    """The schedule of `day` kept under `key` (any key when None), or None; with
+    `first_days`, only its first days are read (see `kept_or_computed`)."""
     try:
         with collector_paused():  # (thousands of sessions, no cycles among them)
             document = json.loads(day_file(base, day).read_bytes())
@@ -135,7 +147,7 @@ def load(base: Path, day: dt.date, key: str | None) -> Computed | None:
                 return None
             if key is not None and document.get("key") != key:
                 return None
-            return from_data(document["schedule"])
+            return from_data(document["schedule"], first_days=first_days)
     except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None  # a cache: a missing, truncated or foreign file is a miss
 

@@ -22,11 +22,12 @@ NO_PLAN = "no plan yet: run 'planner init' or open 'planner' to set one up"
 
 
 def _current_schedule(
-    *, fixes: bool = True
+    *, fixes: bool = True, first_days: int | None = None
 ) -> tuple[Syllabus, Schedule, int, Progress, dict[dt.date, str]]:
     """The syllabus, the schedule from today (reviews reserved first; with the fixes of
-    interviews that do not fit when `fixes`), today's capacity, the progress it was made
-    from and the public holidays the plan takes off."""
+    interviews that do not fit when `fixes`; with `first_days`, only its first days),
+    today's capacity, the progress it was made from and the public holidays the plan
+    takes off."""
     from planner.caches.schedule import kept_or_computed
 
     e = env()
@@ -38,7 +39,9 @@ def _current_schedule(
     syllabus = e.syllabus()
     today = e.resolved_today()
     progress = store.load_progress()
-    _, sched = kept_or_computed(e.schedule_cache(), syllabus, plan, progress, today, fixes=fixes)
+    _, sched = kept_or_computed(
+        e.schedule_cache(), syllabus, plan, progress, today, fixes=fixes, first_days=first_days
+    )
     return syllabus, sched, plan.capacity(today), progress, plan.holiday_names()
 
 
@@ -67,7 +70,8 @@ def today_command(as_json: bool) -> None:
     """Today's sessions."""
     from planner.exports.plan_json import day_of, plan_document, to_json
 
-    syllabus, sched, capacity, progress, holidays = _current_schedule(fixes=False)
+    # (the first day is today, or a later one when the plan starts later: not shown then)
+    syllabus, sched, capacity, progress, holidays = _current_schedule(fixes=False, first_days=1)
     day = day_of(sched, sched.today, capacity)
     if as_json:
         click.echo(to_json(plan_document(sched, [day], holidays)), nl=False)

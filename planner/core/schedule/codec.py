@@ -30,8 +30,11 @@ def to_data(reviews: list[PlannedReview], schedule: Schedule) -> dict[str, Any]:
     }
 
 
-def from_data(data: dict[str, Any]) -> tuple[list[PlannedReview], Schedule]:
-    """Raises KeyError, TypeError or ValueError on data `to_data` did not write."""
+def from_data(
+    data: dict[str, Any], *, first_days: int | None = None
+) -> tuple[list[PlannedReview], Schedule]:
+    """Raises KeyError, TypeError or ValueError on data `to_data` did not write. With
+    `first_days`, the schedule holds only its first days (the rest is not read)."""
     reviews = [
         PlannedReview(_str(p), _date(on), _int(m), _strs(rounds))
         for p, on, m, rounds in data["reviews"]
@@ -39,7 +42,7 @@ def from_data(data: dict[str, Any]) -> tuple[list[PlannedReview], Schedule]:
     rounds: dict[tuple[Any, ...], tuple[str, ...]] = {}
     schedule = Schedule(
         today=_date(data["today"]),
-        days=tuple(_read_day(d, rounds) for d in data["days"]),
+        days=tuple(_read_day(d, rounds) for d in _list(data["days"])[:first_days]),
         interviews=tuple(_read_report(r) for r in data["interviews"]),
         late=tuple(_read_late(x) for x in data["late"]),
         not_needed=_strs(data["not_needed"]),
@@ -177,6 +180,12 @@ def _strs(values: Any) -> tuple[str, ...]:
     if not isinstance(values, list):
         raise TypeError("a list expected")
     return tuple(_str(v) for v in values)
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError("a list expected")
+    return value
 
 
 def _int(value: Any) -> int:
