@@ -33,6 +33,24 @@ def write_atomically(path: Path, text: str | bytes) -> None:
             os.close(dir_fd)
 
 
+LEFTOVER_SECONDS = 3600
+"""A temp file of `write_atomically` this old was left by a process that was killed."""
+
+
+def remove_leftovers(folder: Path, name_prefix: str) -> None:
+    """Remove the temp files `write_atomically` left in `folder` for files whose names start
+    with `name_prefix` when their writer was killed (an hour old and more: a writer still
+    at work is left alone). Errors are ignored."""
+    import time
+
+    stale = time.time() - LEFTOVER_SECONDS
+    with suppress(OSError):
+        for path in folder.glob(f".{name_prefix}*.tmp"):
+            with suppress(OSError):
+                if path.stat().st_mtime < stale:
+                    path.unlink()
+
+
 def private_folder(path: Path) -> None:
     """Make `path` (and its parents) a folder only its owner can read (0700)."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -186,6 +186,9 @@ def save(base: Path, day: dt.date, key: str, computed: Computed, *, prune: bool 
 
 
 def _remove_other_days(base: Path, day: dt.date) -> None:
+    from planner.files import remove_leftovers
+
+    remove_leftovers(base.parent, f"{base.stem}-")
     days = range(-1, KEPT_AHEAD + 1)
     near = {day_file(base, day + dt.timedelta(days=d)).name for d in days}
     for path in base.parent.glob(f"{base.stem}-*{base.suffix}"):

@@ -106,6 +106,9 @@ def _prune(cache_dir: Path) -> None:
         except OSError:
             return 0.0
 
+    from planner.files import remove_leftovers
+
+    remove_leftovers(cache_dir, "syllabus-")
     cached = sorted(cache_dir.glob("syllabus-*.json"), key=written, reverse=True)
     for old in cached[KEEP_CACHED:]:
         with suppress(OSError):

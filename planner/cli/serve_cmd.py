@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 
@@ -29,7 +30,7 @@ def serve_command(host: str, port: int) -> None:
         e.resolved_data_dir(), e.resolved_cache_dir(), with_today, list(e.syllabus_files)
     )
     python = [sys.executable, "-m", "planner", *argv]
-    app = f"{SERVED_ENV}=1 exec {shlex.join([*python, 'tui'])}"
+    app = f"{SERVED_ENV}={os.getpid()} exec {shlex.join([*python, 'tui'])}"
     calendar = [*python, "export", "ics"]
     if not is_loopback(host):
         click.echo(

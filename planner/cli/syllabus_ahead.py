@@ -20,8 +20,10 @@ Nothing is trusted that the parent could not check itself:
   problem, and then says what is wrong as ever;
 - the child writes nothing but the cache file.
 
-This runs only where `os.fork` exists (POSIX), and only for files large enough to be worth
-a process.
+This runs only where forking is safe (`planner.forking.can_fork`), and only for files
+large enough to be worth a process; when the fork fails, the parent loads the files itself.
+The child parses the very bytes its cache key is made of, and leaves the app's terminal,
+signal handlers and cycle collector alone (`planner.forking.settle_child`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from planner.forking import can_fork, fork_with_pipe, settle_child
 
 if TYPE_CHECKING:
     from typing import BinaryIO
@@ -64,8 +68,9 @@ class Ahead:
             self._exit_code = os.waitstatus_to_exitcode(status)
 
     def wait(self) -> int | None:
-        """Until the child has ended: its exit code (0 when it kept the syllabus in the
-        cache), None when it could not be told."""
+        """Until the child has ended: its exit code (0 when it handed the syllabus over and
+        validated it, and then kept it in the cache if the folder could be written), None
+        when it could not be told."""
         self._reaper.join()
         return self._exit_code
 
@@ -102,27 +107,29 @@ def read_ahead(
 ) -> Ahead | None:
     """Start reading `paths` in a forked child when that is worth it (large files the
     cache does not hold); None when none was started."""
-    if not hasattr(os, "fork") or _total_bytes(paths) < min_bytes:
+    if not can_fork() or _total_bytes(paths) < min_bytes:
         return None
     from planner.caches.syllabus import is_cached
 
     if is_cached(paths, cache_dir):
         return None
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: no threads, no store, nothing written but the cache file
-        os.close(read_end)
-        _read_and_leave(paths, cache_dir, write_end)
-    os.close(write_end)
-    return Ahead(pid, read_end)
+    parent = os.getpid()
+    forked = fork_with_pipe()
+    if forked is None:
+        return None
+    pid, pipe = forked
+    if pid == 0:  # the child: no store, nothing written but the cache file
+        _read_and_leave(paths, cache_dir, pipe, parent)
+    return Ahead(pid, pipe)
 
 
-def _read_and_leave(paths: Sequence[Path], cache_dir: Path, pipe: int) -> None:
+def _read_and_leave(paths: Sequence[Path], cache_dir: Path, pipe: int, parent: int) -> None:
     """In the child: hand the plain data over, then validate and keep it in the cache;
     leave at once, whatever happens, without the parent's exit handlers or buffered output
-    (`os._exit`)."""
+    (`os._exit`). It outlives the parent if need be, to keep the syllabus for next time."""
     code = 1
     try:
+        settle_child(parent=parent)
         with os.fdopen(pipe, "wb") as handoff:
             parsed = _hand_over(paths, handoff)
         if parsed is not None:
@@ -148,7 +155,7 @@ def _hand_over(paths: Sequence[Path], handoff: BinaryIO) -> tuple[ParsedFiles, s
         return None
     contents, key = read
     with collector_paused():
-        parsed = parse_sources(read_sources(paths))
+        parsed = parse_sources(read_sources(paths, dict(contents)))
         plain = parsed.plain()
     if plain is None or not unchanged(paths, contents):
         return None

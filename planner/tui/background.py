@@ -22,7 +22,7 @@ from textual.app import App
 from planner.caches.schedule import Computed
 from planner.core.schedule.types import Schedule
 from planner.core.summaries import provisional_schedule
-from planner.tui.child_process import in_child_process, run_in_child
+from planner.tui.child_process import in_child_process, preload, run_in_child
 from planner.workspace import Workspace
 
 T = TypeVar("T")
@@ -40,6 +40,15 @@ SETTLE_SECONDS = 0.5
 """Background work starts once the frame an action changed (or the first frame) is drawn,
 so that it does not compete with drawing it for the interpreter; at most this long after
 it was asked for (a frame is drawn well before)."""
+
+CHILD_NEEDS = (
+    "planner.core.planning",
+    "planner.core.practice.review",
+    "planner.core.schedule.scheduler",
+    "planner.caches.schedule",
+    "planner.files",
+)
+"""What the background work imports when it runs: imported before its child is forked."""
 
 _busy: WeakKeyDictionary[App[Any], set[str]] = WeakKeyDictionary()
 """Per app, the names of the background work under way (one of each at a time)."""
@@ -105,7 +114,11 @@ async def _in_daemon_thread(work: Callable[[], T], name: str) -> T:
         result: T | None = None
         error: BaseException | None = None
         try:
-            result = run_in_child(work) if separate else work()
+            if separate:
+                preload(CHILD_NEEDS)
+                result = run_in_child(work)
+            else:
+                result = work()
         except BaseException as exc:  # noqa: BLE001 - handed to the awaiting worker
             error = exc
         with suppress(RuntimeError):  # the loop has closed: the app is gone

@@ -9,14 +9,21 @@ data over (`planner.cli.syllabus_ahead`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from planner.core.syllabus.crosscheck import cross_check
 from planner.core.syllabus.problem import Problem
-from planner.core.syllabus.yaml_source import Document, at, describe, parse_text, read_file
+from planner.core.syllabus.yaml_source import (
+    Document,
+    at,
+    decode_file,
+    describe,
+    parse_text,
+    read_file,
+)
 
 Source = tuple[str, str | Problem]
 """A file's name, and its text or the problem that stopped it being read."""
@@ -51,9 +58,12 @@ class ParsedFiles:
         return [(document.name, document.data) for document in self.documents]
 
 
-def read_sources(paths: Sequence[Path]) -> list[Source]:
+def read_sources(
+    paths: Sequence[Path], contents: Mapping[str, bytes] | None = None
+) -> list[Source]:
     """Each file's text (or why it cannot be read), the same file given twice (by any
-    spelling of its path) once."""
+    spelling of its path) once; with `contents` (`str(path)` -> bytes read already), from
+    those bytes, the files not read again."""
     sources: list[Source] = []
     seen: set[Path] = set()
     for path in paths:
@@ -65,7 +75,10 @@ def read_sources(paths: Sequence[Path]) -> list[Source]:
             continue
         seen.add(key)
         name = str(path)
-        text, problem = read_file(path, name)
+        if contents is not None and name in contents:
+            text, problem = decode_file(contents[name], name)
+        else:
+            text, problem = read_file(path, name)
         sources.append((name, problem if problem is not None else text or ""))
     return sources
 

@@ -167,6 +167,11 @@ def read_file(path: Path, name: str) -> tuple[str | None, Problem | None]:
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return None, Problem(name, 1, 1, f"cannot read file: {reason}")
+    return decode_file(raw, name)
+
+
+def decode_file(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
+    """The text of a file's bytes `raw`, or the problem with them (too large, not UTF-8)."""
     if len(raw) > MAX_FILE_BYTES:
         return None, _too_large(name, None)
     try:
