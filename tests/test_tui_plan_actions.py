@@ -95,6 +95,30 @@ async def test_f_is_not_offered_when_everything_fits(store: Store) -> None:
         assert skipped(store) == set()
 
 
+async def test_today_s_f_applies_only_the_fix_its_banner_shows(short_store: Store) -> None:
+    # A week before the phone screen nothing dropped would make it fit; the onsite has a
+    # drop fix, which the banner (about the phone screen) does not show: f is not offered.
+    late = TODAY + dt.timedelta(days=7)
+    app = make_app(short_store, late)
+    async with app.run_test(size=SIZE) as pilot:
+        await settled(pilot)
+        phone, onsite = app.workspace.schedule.interviews
+        assert phone.fixes_searched and not phone.feasible and not phone.drop
+        assert onsite.drop and not onsite.feasible
+        assert f"for {phone.name}" in banner_text(app) and "f drops them" not in banner_text(app)
+        assert "Drop fix" not in str(app.screen.query_one("KeyBar").render())
+        await pilot.press("f")
+        await pilot.pause()
+        assert skipped(short_store) == set()
+        await pilot.press("5")  # Readiness shows the onsite's fix, and f applies it there
+        await settled(pilot)
+        fixes = [str(w.render()) for w in app.screen.query(".fix")]
+        assert "f drops them" not in fixes[0] and "f drops them" in fixes[1]
+        await pilot.press("f")
+        await pilot.pause()
+        assert skipped(short_store) == set(onsite.drop)
+
+
 async def test_readiness_shows_the_fix_and_f_applies_it(short_store: Store) -> None:
     app = make_app(short_store)
     async with app.run_test(size=SIZE) as pilot:

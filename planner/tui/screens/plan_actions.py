@@ -4,11 +4,13 @@ one workspace action (one store transaction, undone with u) and says what it did
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
 
 from planner.core.schedule.types import InterviewReport, Schedule
+from planner.core.summaries import first_short
 from planner.core.syllabus.titles import title_of
 from planner.tui.background import busy, off_thread
 from planner.tui.screens.base import PlannerScreen
@@ -102,14 +104,23 @@ def drop_fix(reports: tuple[InterviewReport, ...]) -> InterviewReport | None:
     return next((r for r in reports if not r.feasible and not r.passed and r.drop), None)
 
 
-def apply_drop_fix(screen: PlannerScreen) -> None:
-    """Skip the items of the drop fix of the first interview that does not fit (one action:
-    u brings them all back)."""
+def described_drop_fix(schedule: Schedule) -> InterviewReport | None:
+    """The interview the status banner describes (`first_short`), when it has a drop fix:
+    the banner offers no other interview's."""
+    first = first_short(schedule)
+    return first if first is not None and first.drop else None
+
+
+def apply_drop_fix(
+    screen: PlannerScreen, fix_of: Callable[[Schedule], InterviewReport | None]
+) -> None:
+    """Skip the items of the drop fix `fix_of` finds in the schedule (the one the screen
+    shows: one action, u brings them all back)."""
     ws = screen.workspace
     if not all(r.fixes_searched for r in ws.schedule.interviews):
         screen.notify("Still looking for fixes: try again in a moment", severity="warning")
         return
-    report = drop_fix(ws.schedule.interviews)
+    report = fix_of(ws.schedule)
     if report is None:
         screen.notify("No items to drop: every interview fits, or dropping would not help")
         return
@@ -127,14 +138,18 @@ class DropFixKey:
 
     workspace: Workspace
 
+    def drop_fix_of(self, schedule: Schedule) -> InterviewReport | None:
+        """The drop fix this screen shows (the first interview's that has one)."""
+        return drop_fix(schedule.interviews)
+
     def action_apply_fix(self) -> None:
-        """Drop the items of the first drop fix (u brings them back)."""
+        """Drop the items of the drop fix shown (u brings them back)."""
         assert isinstance(self, PlannerScreen)
-        apply_drop_fix(self)
+        apply_drop_fix(self, self.drop_fix_of)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The drop fix is offered only when there is one."""
         if action == "apply_fix":
             shown = self.workspace.shown_schedule or self.workspace.schedule
-            return drop_fix(shown.interviews) is not None
+            return self.drop_fix_of(shown) is not None
         return True

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Label, Static
 
 from planner.core.labels import format_minutes
 from planner.core.schedule.titles import session_title
-from planner.core.schedule.types import Schedule
+from planner.core.schedule.types import InterviewReport, Schedule
 from planner.core.summaries import (
     TodayRow,
     next_interview,
@@ -27,7 +27,7 @@ from planner.tui.background import planning_now, schedule_to_show
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.screens.plan_actions import (
     DropFixKey,
-    drop_fix,
+    described_drop_fix,
     redraw_shown,
     search_fixes,
     toggle_skip,
@@ -74,6 +74,10 @@ class TodayScreen(DropFixKey, PlannerScreen):
         self._shown: Schedule = Schedule(self.workspace.today, (), ())
         """The schedule the rows come from (see `schedule_to_show`)."""
         self._drawn_width = 0
+
+    def drop_fix_of(self, schedule: Schedule) -> InterviewReport | None:
+        """The banner's: of the interview it describes (never another's it does not show)."""
+        return described_drop_fix(schedule)
 
     def compose(self) -> ComposeResult:
         yield ModeTabs(self.MODE, self.workspace.today)
@@ -126,7 +130,7 @@ class TodayScreen(DropFixKey, PlannerScreen):
         lines.append(Content.assemble((status.text, STATUS_STYLE[status.kind]), updating))
         if status.fix:
             # the footer may be too narrow for it: say which key applies the drop fix
-            hint = " · f drops them" if drop_fix(self._shown.interviews) is not None else ""
+            hint = " · f drops them" if self.drop_fix_of(self._shown) is not None else ""
             lines.append(Content.assemble(("Fix: ", "bold"), status.fix, (hint, "$text-muted")))
         self.query_one("#banner", Static).update(Content("\n").join(lines))
         search_fixes(self)
