@@ -6,10 +6,11 @@ TODAY is Wednesday 2026-11-25. Unless a test says otherwise: 60 minutes Monday t
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from planner.core.plan import Plan
-from planner.core.progress import Attempt, ItemProgress, Progress, Review
+from planner.core.progress import Attempt, ItemProgress, Progress, Review, WorkEntry
 from planner.core.schedule.feasibility import spread_weekly
 from planner.core.schedule.scheduler import schedule
 from planner.core.schedule.types import Late, PlannedReview
@@ -545,6 +546,53 @@ def test_a_mock_holds_what_its_interview_practises() -> None:
         {"kind": "coding", "id": "code1", "minutes": 25},
         {"kind": "drill", "id": "ra", "minutes": 15},
     ]
+
+
+def test_on_the_mock_day_the_round_planned_that_morning_loses_each_part_done() -> None:
+    syl = syllabus(
+        [item("a1", 30, ["ra"])],
+        [
+            practice("q1", "question", ["ra"]),
+            practice("q2", "question", ["ra"]),
+            practice("code1", "coding", ["ra"], minutes=25),
+            practice("code2", "coding", ["ra"], minutes=25),
+        ],
+    )
+    p = plan([("Phone", 4, ["ra"])], WEEK)
+    mock_day = TODAY + dt.timedelta(days=3)
+    at = dt.datetime.combine(mock_day, dt.time(19), tzinfo=dt.UTC)
+
+    def mock_of(progress: Progress) -> list[tuple[str, str, int]] | None:
+        day = schedule(syl, p, progress, mock_day).day(mock_day)
+        assert day is not None
+        found = [s for s in day.sessions if s.kind == "mock"]
+        return [(h.kind, h.id, h.minutes) for h in found[0].holds] if found else None
+
+    planned = [("coding", "code1", 25), ("drill", "ra", 15)]
+    assert mock_of(Progress()) == planned
+    # The coding part done: the drill is left, and the task is not swapped for another
+    # (code1 is no longer the least practised, but the morning's round stays).
+    coded = Progress(
+        attempts=(Attempt("code1", "solved", 25, at),),
+        work=(WorkEntry(mock_day, "code1", 25, "coding"),),
+    )
+    assert mock_of(coded) == [("drill", "ra", 15)]
+    # Ten minutes of its questions drilled: five left; fifteen: the round is done.
+    for drilled, left in ((10, [("drill", "ra", 5)]), (15, None)):
+        reviews = (Review("q1", "good", at), Review("q2", "good", at))
+        work = (
+            *coded.work,
+            WorkEntry(mock_day, "q1", drilled - 5, "review"),
+            WorkEntry(mock_day, "q2", 5, "review"),
+        )
+        after = dataclasses.replace(coded, reviews=reviews, work=work)
+        assert mock_of(after) == left
+    # What is done of it is not a mock of another day: the next mock day's round is chosen
+    # from all the practice (code2, never practised, for a later interview's mock).
+    later = plan([("Phone", 4, ["ra"]), ("Again", 8, ["ra"])], WEEK)
+    result = schedule(syl, later, coded, mock_day)
+    mocks = [s for d in result.days for s in d.sessions if s.kind == "mock" and s.id == "Again"]
+    assert [h.id for h in mocks[0].holds][:1] == ["code2"]
 
 
 def test_an_interview_that_cannot_be_helped_does_not_cut_up_the_sessions_of_the_next() -> None:

@@ -266,3 +266,32 @@ async def test_item_detail_skip_pin_in_days_and_later(store: Store) -> None:
         assert progress.pushed == {item_id: TODAY + dt.timedelta(days=1)}
         assert progress.pinned == {}  # pushing drops the pin
         assert [e.action for e in store.events()] == ["plan", "skip", "skip", "pin", "push"]
+
+
+async def test_enter_on_a_schedule_practice_row_opens_today_s_and_names_a_later_day(
+    store: Store,
+) -> None:
+    mock_day = dt.date(2026, 12, 8)  # the day before the demo plan's phone screen
+    app = make_app(store, mock_day)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScheduleScreen)
+        practice_rows = screen._practice
+        (today_mock,) = [
+            k for k, (_, kind, on) in practice_rows.items() if kind == "mock" and on == mock_day
+        ]
+        later = next(k for k, (_, _, on) in practice_rows.items() if on > mock_day)
+        await to_row(pilot, later)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen  # a later day's session is named, not started
+        await to_row(pilot, today_mock)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        from planner.tui.screens.coding_task import CodingTaskScreen
+        from planner.tui.screens.drill import DrillScreen
+
+        assert isinstance(app.screen, CodingTaskScreen | DrillScreen)

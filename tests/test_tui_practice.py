@@ -428,3 +428,59 @@ async def test_the_kata_keys_show_only_for_a_task_with_a_kata(started: Started) 
         screen.kata = None
         assert screen.check_action("check", ()) is False
         assert screen.check_action("starter", ()) is False
+
+
+async def test_the_mock_round_runs_its_parts_in_turn_and_what_is_done_leaves_today(
+    data_dir: Path, clock: FakeClock
+) -> None:
+    # A phone screen with coding: a timed coding question, then a rapid-fire drill.
+    mock_day = dt.date(2026, 12, 3)
+    rounds = ("phone-screen", "dsa-coding")
+    phone = Interview(name="Phone", date=dt.date(2026, 12, 4), rounds=rounds)
+    store = Store.open(data_dir)
+    store.save_plan(Plan(interviews=(phone,), start=TODAY))
+    clock.now = dt.datetime.combine(mock_day, dt.time(19), tzinfo=dt.UTC)
+    syllabus = load_syllabus([bundled_syllabus()])
+    app = PlannerApp(syllabus=syllabus, store=store, today=mock_day, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        day = app.workspace.schedule.day(mock_day)
+        assert day is not None
+        (mock,) = [s for s in day.sessions if s.kind == "mock"]
+        assert [h.kind for h in mock.holds] == ["coding", "drill"]
+        await pilot.press("4")
+        await pilot.pause()
+        practice = app.screen
+        assert isinstance(practice, PracticeScreen)
+        practice.open_session("Phone", "mock")
+        await pilot.pause()
+        coding = app.screen
+        assert isinstance(coding, CodingTaskScreen)
+        assert coding.practice_id == mock.holds[0].id
+        await pilot.press("enter")  # solved
+        clock.advance(25)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        drill = app.screen  # the next part follows at once
+        assert isinstance(drill, DrillScreen) and drill.minutes == mock.holds[1].minutes
+        questions = {
+            p.id for p in syllabus.practice if p.kind == "question" and "phone-screen" in p.rounds
+        }
+        assert set(drill.practice_ids) <= questions
+        while not drill.finished:
+            clock.advance(2)
+            await pilot.press("space", "3")
+            await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PracticeScreen)
+        await app.workers.wait_for_complete()
+        work = [w for w in store.load_progress().work if w.on == mock_day]
+        drilled = sum(w.minutes for w in work if w.kind == "review" and w.id in questions)
+        assert drilled > 0 and any(w.kind == "coding" and w.id == coding.practice_id for w in work)
+        day = app.workspace.schedule.day(mock_day)
+        assert day is not None
+        left = [(h.kind, h.minutes) for s in day.sessions if s.kind == "mock" for h in s.holds]
+        rest = mock.holds[1].minutes - drilled
+        assert left == ([("drill", rest)] if rest > 0 else [])
+        if rest <= 0:
+            assert not [s for s in day.sessions if s.kind == "mock"]

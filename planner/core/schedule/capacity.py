@@ -17,6 +17,12 @@ NO_INTERVIEW_HORIZON = 365
 """Days scheduled when the plan has no interview yet."""
 
 
+MockParts = Callable[[tuple[str, ...], int, int, dt.date], tuple[MockPart, ...] | None]
+"""What the mock round of `rounds` on a day holds: (rounds, the day's room for it as planned
+before anything was recorded, the minutes it may take now, the day) -> its parts, None
+when it is done already (today's)."""
+
+
 @dataclass(slots=True)
 class Calendar:
     """Days from the first day of the schedule to the last interview, with what is reserved.
@@ -54,11 +60,11 @@ def build_calendar(
     interviews: Sequence[Interview],
     reviews: Sequence[PlannedReview],
     worked_first_day: int = 0,
-    mock_parts: Callable[[tuple[str, ...], int], tuple[MockPart, ...]] | None = None,
+    mock_parts: MockParts | None = None,
 ) -> Calendar:
     """Lay out the days and reserve each mock day's mock round (what it holds from
-    `mock_parts(rounds, minutes)`, which also sets its length), then the spaced-repetition
-    reviews on their dates (on mock days too, in what the mock leaves).
+    `mock_parts`, which also sets its length), then the spaced-repetition reviews on their
+    dates (on mock days too, in what the mock leaves).
 
     `worked_first_day` is what was already recorded on the first day (when it is today): the
     schedule is recomputed after every tick, and must plan only what the day has left."""
@@ -94,9 +100,13 @@ def build_calendar(
             free[k] = 0
         for name in mock_for[k]:
             minutes = min(MOCK_MINUTES, free[k])
+            # (the round as planned before anything was recorded today)
+            room = min(MOCK_MINUTES, free[k] + (worked if k == 0 else 0))
             if minutes > 0:
                 rounds = tuple(rounds_of[name])
-                holds = mock_parts(rounds, minutes) if mock_parts is not None else ()
+                holds = mock_parts(rounds, room, minutes, dates[k]) if mock_parts else ()
+                if holds is None:
+                    continue  # done today
                 minutes = sum(h.minutes for h in holds) or minutes
                 reserved[k].append(Session("mock", name, minutes, rounds, holds=holds))
                 free[k] -= minutes

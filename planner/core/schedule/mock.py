@@ -5,10 +5,18 @@ prompts; ML coding a timed coding task; ML theory a drill of its questions.
 
 Which coding task or design prompt: the one least practised (never, or longest ago), in
 syllabus order. The drill's questions are chosen when it starts (due and weakest first).
+
+On the mock day itself the round stays the one planned that morning (its parts chosen from
+the practice before today), less what is done of it: a coding part once the task is
+attempted today, a design part once its mock round is saved today, and the drill part by
+the minutes of its round's questions reviewed or drilled today. When every part is done,
+no mock round is left to hold time (`mock_left`).
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Sequence
 
 from planner.core.progress import Progress
@@ -41,6 +49,57 @@ def mock_parts(
     if questions:
         drill_round = next(r for r in rounds if any(r in q.rounds for q in questions))
         candidates.append(MockPart("drill", drill_round, RAPID_FIRE_MINUTES))
+    return _fitted(candidates, minutes)
+
+
+def mock_left(
+    syllabus: Syllabus,
+    progress: Progress,
+    rounds: Sequence[str],
+    planned_minutes: int,
+    free_minutes: int,
+    today: dt.date,
+) -> tuple[MockPart, ...] | None:
+    """Today's mock round of `rounds`: as planned this morning (in `planned_minutes`, from
+    the practice before today), less what is done of it today, in the `free_minutes` the
+    day has left; None when every part is done."""
+    planned = mock_parts(syllabus, _before(progress, today), rounds, planned_minutes)
+    left = [p for p in (_left_of(syllabus, progress, p, today) for p in planned) if p]
+    if planned and not left:
+        return None
+    return _fitted(left, free_minutes)
+
+
+def _left_of(
+    syllabus: Syllabus, progress: Progress, part: MockPart, today: dt.date
+) -> MockPart | None:
+    """What is left of a part today (None when it is done)."""
+    worked = [w for w in progress.work if w.on == today and w.minutes > 0]
+    if part.kind == "coding":
+        done = any(w.kind == "coding" and w.id == part.id for w in worked)
+        return None if done else part
+    if part.kind == "design":
+        done = any(w.kind == "mock" and w.id == part.id for w in worked)
+        return None if done else part
+    questions = {p.id for p in syllabus.practice if p.kind == "question" and part.id in p.rounds}
+    drilled = sum(w.minutes for w in worked if w.kind in ("review", "drill") and w.id in questions)
+    rest = part.minutes - drilled
+    return dataclasses.replace(part, minutes=rest) if rest > 0 else None
+
+
+def _before(progress: Progress, today: dt.date) -> Progress:
+    """The practice recorded before `today` (what the morning's choice was made from)."""
+    return dataclasses.replace(
+        progress,
+        attempts=tuple(a for a in progress.attempts if a.at.date() < today),
+        mocks=tuple(m for m in progress.mocks if m.at.date() < today),
+        reviews=tuple(r for r in progress.reviews if r.at.date() < today),
+    )
+
+
+def _fitted(candidates: Sequence[MockPart], minutes: int) -> tuple[MockPart, ...]:
+    """The parts, in order, while they fit in `minutes` (the first always, shortened to the
+    time there is)."""
     parts: list[MockPart] = []
     left = minutes
     for part in candidates:

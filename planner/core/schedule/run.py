@@ -13,7 +13,7 @@ from itertools import zip_longest
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress
 from planner.core.schedule.capacity import Calendar, build_calendar, upcoming_interviews
-from planner.core.schedule.mock import mock_parts
+from planner.core.schedule.mock import mock_left, mock_parts
 from planner.core.schedule.placement import Placement, place
 from planner.core.schedule.types import PlannedReview
 from planner.core.schedule.work import NO_DEADLINE, Job, Work, build_work, last_study_days
@@ -133,7 +133,11 @@ def unplaced(
         interviews,
         reviews,
         sum(w.minutes for w in worked_today),
-        lambda rounds, minutes: mock_parts(syllabus, progress, rounds, minutes),
+        lambda rounds, room, minutes, on: (
+            mock_left(syllabus, progress, rounds, room, minutes, today)
+            if on == today
+            else mock_parts(syllabus, progress, rounds, minutes)
+        ),
     )
     lanes_worked: dict[str, int] = {}
     for w in worked_today:

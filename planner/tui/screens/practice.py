@@ -3,6 +3,7 @@ log of attempts and mock rounds. Starts review sessions, drills, mock rounds, co
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -18,6 +19,7 @@ from planner.core.practice.drill import (
     practice_log_rows,
     practice_rows,
 )
+from planner.core.schedule.types import MockPart
 from planner.core.summaries import reviews_today_text
 from planner.tui.screens.base import PlannerScreen
 from planner.tui.widgets.cells import cell, split_widths
@@ -192,31 +194,43 @@ class PracticeScreen(PlannerScreen):
         else:
             self.start_coding(any_id)
 
-    def start_mock_round(self, interview: str) -> None:
-        """Today's mock round of an interview: its first part (a timed coding task, a design
-        round or a rapid-fire drill of its questions), as the schedule planned it."""
+    def start_mock_round(self, interview: str, parts: Sequence[MockPart] | None = None) -> None:
+        """Today's mock round of an interview, part after part (a timed coding task, a
+        design round, a rapid-fire drill of its questions), as the schedule planned what is
+        left of it: each part saved goes on to the next; one left unsaved ends the round
+        there (what is done of it stays done)."""
         ws = self.workspace
-        day = ws.schedule.day(ws.today)
-        mock = next(
-            (s for s in (day.sessions if day else ()) if s.kind == "mock" and s.id == interview),
-            None,
-        )
-        if mock is None or not mock.holds:
-            self.action_mock()
+        if parts is None:
+            day = ws.schedule.day(ws.today)
+            sessions = day.sessions if day else ()
+            mock = next((s for s in sessions if s.kind == "mock" and s.id == interview), None)
+            if mock is None or not mock.holds:
+                self.action_mock()
+                return
+            parts = mock.holds
+        if not parts:
+            self.notify(f"Mock round for {interview}: every part done", markup=False)
             return
-        part = mock.holds[0]
-        if part.kind == "coding":
-            self.start_coding(part.id)
-        elif part.kind == "design":
-            self.start_mock(part.id)
-        else:
-            chosen = choose_drill(ws.syllabus, ws.progress, ws.today, self._drill_size(), [part.id])
-            if chosen:
-                from planner.tui.screens.drill import DrillScreen
+        part, rest = parts[0], parts[1:]
 
-                self.app.push_screen(DrillScreen(chosen))
-            else:
-                self.action_drill()
+        def then(saved: int | None) -> None:
+            self._saved(saved)
+            if saved and rest:
+                self.start_mock_round(interview, rest)
+
+        if part.kind == "coding":
+            self.start_coding(part.id, then=then)
+        elif part.kind == "design":
+            self.start_mock(part.id, then=then)
+        else:
+            size = self._drill_size()
+            chosen = choose_drill(ws.syllabus, ws.progress, ws.today, size, [part.id])
+            if not chosen:
+                self.notify(f"No questions of {part.id} to drill", severity="warning")
+                return
+            from planner.tui.screens.drill import DrillScreen
+
+            self.app.push_screen(DrillScreen(chosen, minutes=part.minutes), then)
 
     def action_review(self) -> None:
         due = [r.practice_id for r in self._rows if r.section == "review"]
@@ -285,19 +299,28 @@ class PracticeScreen(PlannerScreen):
 
         self.app.push_screen(ReviewSessionScreen(practice_ids))
 
-    def start_mock(self, practice_id: str) -> None:
+    def start_mock(
+        self, practice_id: str, *, then: Callable[[bool | None], None] | None = None
+    ) -> None:
+        """A mock design round; `then(saved)` once it is closed (by default, redraw)."""
         from planner.tui.screens.mock_round import MockRoundScreen
 
-        self.app.push_screen(MockRoundScreen(practice_id), self._saved)
+        self.app.push_screen(MockRoundScreen(practice_id), then or self._saved)
 
     def start_coding(
-        self, practice_id: str, *, start_kata: bool = False, check_kata: bool = False
+        self,
+        practice_id: str,
+        *,
+        start_kata: bool = False,
+        check_kata: bool = False,
+        then: Callable[[bool | None], None] | None = None,
     ) -> None:
+        """A timed coding task; `then(saved)` once it is closed (by default, redraw)."""
         from planner.tui.screens.coding_task import CodingTaskScreen
 
         screen = CodingTaskScreen(practice_id, start_kata=start_kata, check_kata=check_kata)
-        self.app.push_screen(screen, self._saved)
+        self.app.push_screen(screen, then or self._saved)
 
-    def _saved(self, saved: bool | None) -> None:
+    def _saved(self, saved: int | None) -> None:
         if saved:
             self.changed()

@@ -48,6 +48,8 @@ class ScheduleScreen(PlannerScreen):
         """Row key -> item id, for rows that are a study session."""
         self._entries: dict[str, tuple[str, dt.date]] = {}
         """Row key -> (item or practice id, day), for rows of a session still to do."""
+        self._practice: dict[str, tuple[str, str, dt.date]] = {}
+        """Row key -> (practice id or interview, kind, day) of a practice session to do."""
         self._week_rows: list[str] = []
         self._kind_w = 22
 
@@ -85,6 +87,7 @@ class ScheduleScreen(PlannerScreen):
         table.add_column("Rounds / kind" if kind_w > 12 else "Rounds", key="kind", width=kind_w)
         self._row_ids.clear()
         self._entries.clear()
+        self._practice.clear()
         self._week_rows.clear()
         today = self.workspace.today
         week: dt.date | None = None
@@ -116,6 +119,8 @@ class ScheduleScreen(PlannerScreen):
         used = f"{day.used}/{day.capacity}m" if day.capacity or day.used else "–"
         blank = Text("")
         lines: list[tuple[Text, Text, Text, str | None, str | None]] = []
+        practice: dict[int, tuple[str, str]] = {}
+        """Line index -> (id, kind) of a review, drill or mock session still to do."""
         for name in day.interviews:
             lines.append(
                 (cell(f"Interview: {name}", width, "bold reverse"), blank, blank, None, None)
@@ -139,6 +144,8 @@ class ScheduleScreen(PlannerScreen):
                 what = "Drill from the outline" if self._kind_w > 12 else "From outline"
             if entry.late_after is not None:
                 what = f"late: due {entry.late_after:%a %d %b}"
+            if entry.kind != "study" and not entry.done and not day.past:
+                practice[len(lines)] = (entry.id, entry.kind)
             lines.append(
                 (
                     cell(f"{mark}{entry.title}", width, style),
@@ -160,6 +167,8 @@ class ScheduleScreen(PlannerScreen):
                 self._row_ids[key] = item_id
             if planned_id is not None:
                 self._entries[key] = (planned_id, day.date)
+            if index in practice:
+                self._practice[key] = (*practice[index], day.date)
             table.add_row(
                 Text(label, style=base) if index == 0 else Text(""),
                 Text(used, style=base) if index == 0 else Text(""),
@@ -220,10 +229,22 @@ class ScheduleScreen(PlannerScreen):
         self._move_week(-1)
 
     def action_open_item(self) -> None:
-        key = self._row_key()
-        item_id = self._row_ids.get(key or "")
+        """A study item opens its detail; today's review, drill or mock opens that session,
+        and one of a later day says when it is."""
+        key = self._row_key() or ""
+        item_id = self._row_ids.get(key)
         if item_id is not None:
             self.planner_app.open_item(item_id)
+            return
+        found = self._practice.get(key)
+        if found is None:
+            return
+        any_id, kind, on = found
+        if on == self.workspace.today:
+            self.planner_app.open_practice(any_id, kind)
+        else:
+            what = KIND_LABELS.get(kind, kind)
+            self.notify(f"{what} planned for {on:%a %d %b}: it opens on its day", markup=False)
 
     def _entry(self) -> tuple[str, dt.date] | None:
         """The session under the cursor, when it is one still to do (else says so)."""
