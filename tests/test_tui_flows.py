@@ -448,6 +448,37 @@ async def test_filter_in_syllabus(store: Store) -> None:
         assert visible_items(tree) == everything
 
 
+async def test_a_skipped_item_in_the_syllabus_tree_is_skipped_not_done(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        tree = app.screen.query_one("#syllabus-tree", Tree)
+        item_id = "hundred-page-ml/ch02"
+        await pilot.press("slash", *item_id, "enter", "down", "down")
+        await pilot.pause()
+        node = tree.cursor_node
+        assert node is not None and node.data is not None and node.data.id == item_id
+        resource = node.parent
+        assert resource is not None and resource.data is not None
+        total = len(resource.data.item_ids)
+        await pilot.press("x")
+        await pilot.pause()
+        assert store.load_progress().of(item_id).skipped
+        assert "[-]" in str(node.label) and "skipped" in str(node.label)
+        assert "[x]" not in str(node.label)
+        assert f"0/{total} done, 1 skipped" in str(resource.label)
+        events = len(store.events())
+        await pilot.press("space")  # not ticked: it says how to take it back
+        await pilot.pause()
+        assert len(store.events()) == events and not store.load_progress().of(item_id).done
+        await pilot.press("x")
+        await pilot.pause()
+        assert not store.load_progress().of(item_id).skipped
+        assert "[ ]" in str(node.label) and f"0/{total} done," in str(resource.label)
+
+
 async def test_tick_from_the_syllabus_tree(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -88,6 +88,13 @@ def test_node_progress_text() -> None:
     assert node.text == "1/3 done, 4h30m left"
     assert node_progress(syl, progress, ["book/ch1"]).text == "done"
     assert node_progress(syl, Progress(), []).text == "0/0 done, 0m left"
+    # A skipped item is neither done nor left.
+    skipped = Progress(items={**progress.items, "book/ch3": ItemProgress(skipped=True)})
+    node = node_progress(syl, skipped, ["book/ch1", "book/ch2", "book/ch3"])
+    assert (node.done, node.skipped, node.minutes_left) == (1, 1, 70)
+    assert node.text == "1/3 done, 1 skipped, 1h10m left"
+    assert node_progress(syl, skipped, ["book/ch1", "book/ch3"]).text == "1 done, 1 skipped"
+    assert node_progress(syl, skipped, ["book/ch3"]).text == "skipped"
 
 
 def test_today_rows_merge_done_work_and_planned_sessions() -> None:

@@ -14,7 +14,7 @@ from textual.widgets import Label, Markdown, Static, TextArea
 from planner.core.labels import format_minutes
 from planner.core.schedule.item_facts import ItemFacts, item_facts
 from planner.tui.screens.base import PlannerScreen
-from planner.tui.screens.plan_actions import ask_pin, push_after, toggle_skip
+from planner.tui.screens.plan_actions import ask_pin, push_after, refused_skipped, toggle_skip
 from planner.tui.widgets.key_bar import KeyBar
 
 SAVE_DELAY = 0.5
@@ -168,6 +168,8 @@ class ItemDetailScreen(PlannerScreen):
 
     def action_tick(self) -> None:
         self.save_note()
+        if refused_skipped(self, self.item_id, "ctrl+b"):
+            return
         done = self.workspace.tick(self.item_id)
         self.changed()
         self.notify("Marked done" if done else "Marked not done", timeout=2)

@@ -30,6 +30,17 @@ def toggle_skip(screen: PlannerScreen, item_id: str) -> None:
     screen.notify(f"{verb}: {title_of(ws.syllabus, item_id)} (u to undo)", markup=False)
 
 
+def refused_skipped(screen: PlannerScreen, item_id: str, skip_key: str) -> bool:
+    """A skipped item is not ticked (it would count as done, unstudied): says that
+    `skip_key` takes it back into the plan instead."""
+    if not screen.workspace.progress.of(item_id).skipped:
+        return False
+    title = title_of(screen.workspace.syllabus, item_id)
+    text = f"Skipped: {title}. {skip_key} takes it back into the plan"
+    screen.notify(text, markup=False, timeout=3)
+    return True
+
+
 def ask_pin(screen: PlannerScreen, any_id: str) -> None:
     """Ask for a date (the pin dialog) and pin the item to it, or take its pin away."""
     from planner.tui.screens.pin_date import PinChoice, PinDateScreen

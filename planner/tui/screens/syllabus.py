@@ -17,6 +17,7 @@ from planner.core.labels import format_minutes
 from planner.core.syllabus.model import StudyItem
 from planner.core.syllabus.node_progress import needed_rounds, node_progress
 from planner.tui.screens.base import PlannerScreen
+from planner.tui.screens.plan_actions import refused_skipped, toggle_skip
 from planner.tui.widgets.cells import cell
 from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
@@ -46,6 +47,7 @@ class SyllabusScreen(PlannerScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "tick", "Done", id="syllabus.tick", key_display="space", priority=True),
         Binding("enter", "open_item", "Open / expand", id="syllabus.open", priority=True),
+        Binding("x", "skip", "Skip", id="syllabus.skip"),
         Binding("slash", "filter", "Filter", id="syllabus.filter", key_display="/"),
         Binding("escape", "clear_filter", "Clear filter", id="syllabus.clear"),
         Binding("e", "expand_all", "Expand all", id="syllabus.expand"),
@@ -166,19 +168,24 @@ class SyllabusScreen(PlannerScreen):
                 item = syllabus.item(ref.id)
                 if item is None:
                     continue
-                done = progress.is_done(ref.id)
+                state = progress.of(ref.id)
+                done, skipped = state.done, state.skipped and not state.done
                 left = progress.remaining(ref.id, item.minutes)
-                suffix = "  " + ("done" if done else f"{format_minutes(left)} left")
-                if item.optional and not done:
+                status = (
+                    "done" if done else "skipped" if skipped else f"{format_minutes(left)} left"
+                )
+                suffix = f"  {status}"
+                if item.optional and not done and not skipped:
                     suffix += ", optional"
                 if not needed.intersection(item.rounds):
                     suffix += ", not needed"
+                mark = "[x] " if done else "[-] " if skipped else "[ ] "
                 label = Text.assemble(
-                    ("[x] " if done else "[ ] ", "bold" if done else ""),
+                    (mark, "bold" if done else ""),
                     cell(item.title, room - 4 - len(suffix), "strike" if done else ""),
                     (suffix, "dim italic"),
                 )
-                if not needed.intersection(item.rounds):
+                if skipped or not needed.intersection(item.rounds):
                     label.stylize("dim")
             else:
                 summary = "  " + _node_summary(self, ref.item_ids)
@@ -203,7 +210,7 @@ class SyllabusScreen(PlannerScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Space and enter belong to the filter field while it is being typed in.
-        return not (action in ("tick", "open_item") and isinstance(self.focused, Input))
+        return not (action in ("tick", "open_item", "skip") and isinstance(self.focused, Input))
 
     # --- actions ------------------------------------------------------------------------
 
@@ -218,11 +225,21 @@ class SyllabusScreen(PlannerScreen):
             if node is not None and node.allow_expand:
                 node.toggle()
             return
+        if refused_skipped(self, ref.id, "x"):
+            return
         done = self.workspace.tick(ref.id)
         self.changed()
         item = self.workspace.syllabus.item(ref.id)
         title = item.title if item else ref.id
         self.notify(f"{'Done' if done else 'Not done'}: {title}", timeout=2, markup=False)
+
+    def action_skip(self) -> None:
+        """Skip the item under the cursor, or take it back into the plan."""
+        ref = self._cursor_ref()
+        if ref is None or ref.kind != "item":
+            self.notify("Put the cursor on a study item", severity="warning", timeout=2)
+            return
+        toggle_skip(self, ref.id)
 
     def action_open_item(self) -> None:
         tree = self.query_one("#syllabus-tree", Tree)
@@ -292,10 +309,10 @@ def _node_summary(screen: SyllabusScreen, ids: Sequence[str]) -> str:
         for i in syllabus_items(screen, ids)
         if i.optional and not ws.progress.is_done(i.id)
     )
-    if not optional_left or node.done == node.total:
+    if not optional_left or node.finished:
         return node.text
     optional = f"{format_minutes(optional_left)} optional"
     required_left = node.minutes_left - optional_left
     if not required_left:
-        return f"{node.done}/{node.total} done, {optional} left"
-    return f"{node.done}/{node.total} done, {format_minutes(required_left)} left + {optional}"
+        return f"{node.counts}, {optional} left"
+    return f"{node.counts}, {format_minutes(required_left)} left + {optional}"
