@@ -10,7 +10,7 @@ from planner.cli import cli
 from planner.cli.completion import any_ids, item_ids
 from planner.cli.context import env, fail, global_options
 from planner.cli.store_guard import store_errors
-from planner.core.plan import date_range_problem
+from planner.core.plan import Plan, date_range_problem
 from planner.core.plan_spec import SpecError, parse_date, pin_date_problem
 from planner.core.syllabus.model import Syllabus
 from planner.core.syllabus.suggest import did_you_mean
@@ -81,6 +81,7 @@ def pin_command(any_id: str, on: str) -> None:
     with store_errors():
         e.store().pin(any_id, day)
     click.echo(f"pinned: {any_id} ({title}) to {day.isoformat()}")
+    _warn_out_of_reach(e.syllabus(), plan, any_id, day)
 
 
 @cli.command("unpin")
@@ -118,5 +119,18 @@ def push_command(any_id: str, days: int) -> None:
     if problem is not None:
         fail(problem)
     with store_errors():
-        e.store().push(any_id, to)
+        store = e.store()
+        store.push(any_id, to)
+        plan = store.load_plan()
     click.echo(f"pushed: {any_id} ({title}) to {to.isoformat()} or later")
+    _warn_out_of_reach(e.syllabus(), plan, any_id, to)
+
+
+def _warn_out_of_reach(syllabus: Syllabus, plan: Plan | None, any_id: str, day: dt.date) -> None:
+    """Say so when the item, from `day` on, is past every interview that needs it (done as
+    asked: undo takes it back)."""
+    from planner.core.schedule.reach import out_of_reach
+
+    note = out_of_reach(syllabus, plan, any_id, day)
+    if note is not None:
+        click.echo(f"planner: warning: {note}", err=True)

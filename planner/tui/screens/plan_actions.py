@@ -9,6 +9,7 @@ from typing import Any
 
 from textual.app import App
 
+from planner.core.schedule.reach import out_of_reach
 from planner.core.schedule.types import InterviewReport, Schedule
 from planner.core.summaries import first_short
 from planner.core.syllabus.titles import title_of
@@ -57,7 +58,12 @@ def ask_pin(screen: PlannerScreen, any_id: str) -> None:
         ws.pin(any_id, choice.on)
         screen.changed()
         where = f"pinned to {choice.on:%a %d %b}" if choice.on else "unpinned"
-        screen.notify(f"{title}: {where} (u to undo)", markup=False)
+        note = out_of_reach(ws.syllabus, ws.plan, any_id, choice.on) if choice.on else None
+        if note is not None:
+            text = f"{title}: {where}, but {note} (u to undo)"
+            screen.notify(text, severity="warning", markup=False)
+        else:
+            screen.notify(f"{title}: {where} (u to undo)", markup=False)
 
     pinned = ws.progress.pinned.get(any_id)
     screen.app.push_screen(PinDateScreen(title, ws.today, ws.plan, pinned), chosen)
@@ -71,7 +77,9 @@ def push_after(screen: PlannerScreen, any_id: str, day: dt.date) -> None:
     screen.changed()
     later = [on for on, _ in ws.schedule.sessions_of(any_id) if on >= to]
     where = f"now on {min(later):%a %d %b}" if later else "no room for it before the interview"
-    screen.notify(f"Later: {title_of(ws.syllabus, any_id)} ({where})", markup=False)
+    note = out_of_reach(ws.syllabus, ws.plan, any_id, to)
+    text = f"Later: {title_of(ws.syllabus, any_id)} ({note or where})"
+    screen.notify(text, markup=False, severity="warning" if note else "information")
 
 
 FIXES = "fixes"
