@@ -94,6 +94,7 @@ def test_status_json_has_exactly_the_contract_shape(planned: None) -> None:
             "short_minutes",
             "required_minutes",
             "done_minutes",
+            "skipped_minutes",
         }
         assert (r["coverage"], r["recall"], r["done_minutes"]) == (0.0, 0.0, 0)
         assert isinstance(r["slack_days"], int) and r["required_minutes"] > 0

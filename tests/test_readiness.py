@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -116,6 +117,27 @@ def test_round_figures_match_hand_computed_values() -> None:
     assert (coding.slack_days, coding.short_minutes) == (-2, 200)
     assert coding.practice.mock_score == pytest.approx(0.75)
     assert coding.practice.score == pytest.approx((1.0 + 0.75) / 2)
+
+
+def test_skipping_takes_study_out_of_what_is_required_but_never_raises_coverage() -> None:
+    progress, schedule = fixture()
+    before = readiness(small_syllabus(2), plan_with(PHONE, ONSITE), progress, schedule, D0)
+    skipped = dataclasses.replace(
+        progress, items={**progress.items, "book/ch2": ItemProgress(minutes_spent=20, skipped=True)}
+    )
+    after = readiness(small_syllabus(2), plan_with(PHONE, ONSITE), skipped, schedule, D0)
+    theory_before, theory = before.rounds[0], after.rounds[0]
+    # ch2 (60 minutes) is no longer required, nor counted done; it is not covered either.
+    assert (theory.required_minutes, theory.done_minutes, theory.skipped_minutes) == (100, 100, 60)
+    assert theory.coverage == pytest.approx(100 / 160)
+    assert theory.coverage <= theory_before.coverage
+    # Every required item of a round skipped: nothing required, nothing covered.
+    none_left = dataclasses.replace(
+        progress, items={"videos/kmeans": ItemProgress(skipped=True)}, work=()
+    )
+    coding = readiness(small_syllabus(2), plan_with(PHONE, ONSITE), none_left, schedule, D0)
+    kmeans = coding.rounds[1]
+    assert (kmeans.required_minutes, kmeans.skipped_minutes, kmeans.coverage) == (0, 120, 0.0)
 
 
 def test_headlines_follow_the_stated_formula() -> None:

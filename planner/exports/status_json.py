@@ -26,6 +26,7 @@ def status_document(result: Readiness) -> dict[str, Any]:
                 "short_minutes": r.short_minutes,
                 "required_minutes": r.required_minutes,
                 "done_minutes": r.done_minutes,
+                "skipped_minutes": r.skipped_minutes,
             }
             for r in result.rounds
         ],

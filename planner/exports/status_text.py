@@ -57,7 +57,8 @@ def _round_lines(r: RoundReadiness) -> list[str]:
     return [
         f"  {r.round_id[:14]:<14} {bar(r.coverage)} {percent(r.coverage)} {minutes:>12}"
         f"  {recall:<13}  {standing_text(r.short_minutes, r.slack_days)}",
-        f"  {'':<14} practice: {practice_text(r)}",
+        f"  {'':<14} practice: {practice_text(r)}"
+        + (f" · {format_minutes(r.skipped_minutes)} skipped" if r.skipped_minutes else ""),
     ]
 
 

@@ -2,9 +2,10 @@
 
 For a round, judged against an interview (its date D):
 
-- coverage = done minutes / required minutes, over the round's required (non-optional) study
-  items; an item done counts its estimate, an unfinished one the minutes spent on it, capped
-  at its estimate. A round that requires nothing is covered (1.0).
+- coverage = done minutes / (required + skipped minutes), over the round's non-optional
+  study items; an item done counts its estimate, an unfinished one the minutes spent on it,
+  capped at its estimate. A skipped item is out of the plan, not covered: skipping never
+  raises coverage. A round with no such study at all is covered (1.0).
 - recall = mean predicted recall (FSRS retrievability at 09:00 UTC on D) of the round's
   practice items; an item never practised counts 0.
 - practice = the share of the round's practice items practised at least once (a review, a
@@ -37,7 +38,7 @@ from planner.core.plan import Interview, Plan
 from planner.core.practice.review import cards, first_interview_dates, practice_log, recall_on
 from planner.core.progress import Progress
 from planner.core.progress import done_by as progress_done_by
-from planner.core.schedule.standing import done_minutes, required_study
+from planner.core.schedule.standing import done_minutes, required_study, skipped_study
 from planner.core.schedule.types import InterviewReport, Schedule
 from planner.core.syllabus.model import Syllabus
 
@@ -95,6 +96,8 @@ class RoundReadiness:
     """Required minutes of the round that do not fit before the interview."""
     required_minutes: int
     done_minutes: int
+    skipped_minutes: int = 0
+    """Of the round's study skipped: not required, but not covered either."""
 
     @property
     def headline(self) -> float:
@@ -193,6 +196,8 @@ class _Judge:
         report = self.report_of(interview)
         standing = report.standing(round_id) if report is not None else None
         done = sum(done_minutes(i, self.progress) for i in items)
+        skipped = sum(i.minutes for i in skipped_study(self.syllabus, (round_id,), self.progress))
+        material = required + skipped
         practice_ids = [p.id for p in self.syllabus.practice if round_id in p.rounds]
         recall = (
             sum(recall_on(self.cards[pid], interview.date) for pid in practice_ids)
@@ -206,13 +211,14 @@ class _Judge:
             name=known.name if known is not None else round_id,
             interview=interview.name,
             date=interview.date,
-            coverage=done / required if required else 1.0,
+            coverage=done / material if material else 1.0,
             recall=recall,
             practice=_practice_done(practice_ids, self.progress, self.practised),
             slack_days=standing.slack_days if standing is not None else 0,
             short_minutes=standing.short_minutes if standing is not None else 0,
             required_minutes=required,
             done_minutes=done,
+            skipped_minutes=skipped,
         )
 
     def report_of(self, interview: Interview) -> InterviewReport | None:

@@ -42,6 +42,21 @@ def required_study(
     return out
 
 
+def skipped_study(syllabus: Syllabus, rounds: Iterable[str], progress: Progress) -> list[StudyItem]:
+    """The study items of the rounds, not optional, that were skipped (and not done): out of
+    the plan and of what is required, still material not covered."""
+    wanted = set(rounds)
+    kept = progress.items
+    out: list[StudyItem] = []
+    for i in syllabus.items:
+        if i.optional or wanted.isdisjoint(i.rounds):
+            continue
+        p = kept.get(i.id)
+        if p is not None and p.skipped and not p.done:
+            out.append(i)
+    return out
+
+
 def behind_days(short_minutes: int, plan: Plan) -> int:
     """The days `short_minutes` take at the plan's weekly pace, at least one."""
     weekly = sum(plan.weekday_minutes)

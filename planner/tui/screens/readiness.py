@@ -121,6 +121,10 @@ def round_line(r: RoundReadiness) -> Content:
     )
 
 
+def _skipped_text(r: RoundReadiness) -> str:
+    return f" ({format_minutes(r.skipped_minutes)} skipped)" if r.skipped_minutes else ""
+
+
 def interview_content(interview: InterviewReadiness, figures: Readiness) -> Content:
     days = (interview.date - figures.today).days
     when = "today" if days == 0 else f"in {days} day{'' if days == 1 else 's'}"
@@ -145,7 +149,8 @@ def interview_content(interview: InterviewReadiness, figures: Readiness) -> Cont
         lines.append(
             Content.styled(
                 f"  {'':<14} {format_minutes(r.done_minutes)} of "
-                f"{format_minutes(r.required_minutes)} studied · {practice_text(r)}",
+                f"{format_minutes(r.required_minutes)} studied{_skipped_text(r)} · "
+                f"{practice_text(r)}",
                 "$text-muted",
             )
         )
