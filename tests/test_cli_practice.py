@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from planner.cli import cli
+from planner.core.labels import format_minutes
 from planner.store.store import Store
 
 PHONE = "Meta phone screen=2026-12-04:phone-screen"
@@ -99,7 +100,7 @@ def test_status_json_has_exactly_the_contract_shape(planned: None) -> None:
         assert (r["coverage"], r["recall"], r["done_minutes"]) == (0.0, 0.0, 0)
         assert isinstance(r["slack_days"], int) and r["required_minutes"] > 0
     assert [
-        {k: v for k, v in i.items() if k not in ("slack_days", "short_minutes")}
+        {k: v for k, v in i.items() if k not in ("slack_days", "short_minutes", "round_figures")}
         for i in doc["interviews"]
     ] == [
         {"name": "Meta phone screen", "date": "2026-12-04", "readiness": 0.0,
@@ -110,6 +111,11 @@ def test_status_json_has_exactly_the_contract_shape(planned: None) -> None:
     for i in doc["interviews"]:  # extra fields: the scheduler's standing
         assert isinstance(i["slack_days"], int) and isinstance(i["short_minutes"], int)
         assert (i["short_minutes"] > 0) == (i["slack_days"] < 0)
+        # and its rounds judged against it: the same as `rounds` where it is their first
+        assert [r["id"] for r in i["round_figures"]] == i["rounds"]
+        for figures in i["round_figures"]:
+            (first,) = [r for r in doc["rounds"] if r["id"] == figures["id"]]
+            assert figures == first
 
 
 def test_status_moves_with_progress_and_reviews(planned: None) -> None:
@@ -202,3 +208,20 @@ def test_status_after_the_last_interview_says_so(data_dir: Path) -> None:
     )
     document = json.loads(run("status", "--json").stdout)
     assert document == {"today": "2026-11-25", "rounds": [], "interviews": []}
+
+
+def test_a_round_two_interviews_share_has_its_figures_for_each_in_status_json() -> None:
+    phone = "Phone=2026-12-04:phone-screen,dsa-coding"
+    onsite = "Onsite=2026-12-23:ml-theory,dsa-coding"
+    init = run("init", "--interview", phone, "--interview", onsite, "--minutes", "mon-fri=20")
+    assert init.exit_code == 0, init.output
+    doc = json.loads(run("status", "--json").stdout)
+    first, second = doc["interviews"]
+    (at_phone,) = [r for r in first["round_figures"] if r["id"] == "dsa-coding"]
+    (at_onsite,) = [r for r in second["round_figures"] if r["id"] == "dsa-coding"]
+    (judged,) = [r for r in doc["rounds"] if r["id"] == "dsa-coding"]
+    assert judged == at_phone  # `rounds`: against the first interview that has it
+    # nine days of 20 minutes cannot hold it for the phone screen; four weeks hold more
+    assert at_phone["short_minutes"] > at_onsite["short_minutes"]
+    text = run("status").stdout
+    assert f"behind by {format_minutes(at_phone['short_minutes'])}" in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planner.core.practice.readiness import Readiness
+from planner.core.practice.readiness import Readiness, RoundReadiness
 
 
 def _fraction(value: float | None) -> float:
@@ -13,23 +13,26 @@ def _fraction(value: float | None) -> float:
     return round(min(1.0, max(0.0, value or 0.0)), 2)
 
 
+def _round(r: RoundReadiness) -> dict[str, Any]:
+    return {
+        "id": r.round_id,
+        "coverage": _fraction(r.coverage),
+        "recall": _fraction(r.recall),
+        "slack_days": r.slack_days,
+        "short_minutes": r.short_minutes,
+        "required_minutes": r.required_minutes,
+        "done_minutes": r.done_minutes,
+        "skipped_minutes": r.skipped_minutes,
+    }
+
+
 def status_document(result: Readiness) -> dict[str, Any]:
-    """The `planner status --json` document."""
+    """The `planner status --json` document: `rounds`, each judged against the first
+    interview that has it; per interview, `round_figures`, its rounds judged against it (a
+    round two interviews share is short by other minutes for each)."""
     return {
         "today": result.today.isoformat(),
-        "rounds": [
-            {
-                "id": r.round_id,
-                "coverage": _fraction(r.coverage),
-                "recall": _fraction(r.recall),
-                "slack_days": r.slack_days,
-                "short_minutes": r.short_minutes,
-                "required_minutes": r.required_minutes,
-                "done_minutes": r.done_minutes,
-                "skipped_minutes": r.skipped_minutes,
-            }
-            for r in result.rounds
-        ],
+        "rounds": [_round(r) for r in result.rounds],
         "interviews": [
             {
                 "name": i.name,
@@ -38,6 +41,7 @@ def status_document(result: Readiness) -> dict[str, Any]:
                 "rounds": list(i.round_ids),
                 "slack_days": i.slack_days,
                 "short_minutes": i.short_minutes,
+                "round_figures": [_round(r) for r in i.rounds],
             }
             for i in result.interviews
         ],
