@@ -248,6 +248,8 @@ async def test_item_detail_skip_pin_in_days_and_later(store: Store) -> None:
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert skipped(store) == {item_id}
+        # u would be typed into the note here: the message says how to undo instead
+        assert "(esc, then u to undo)" in [str(n.message) for n in app._notifications][-1]
         await pilot.press("ctrl+b")
         await pilot.pause()
         assert skipped(store) == set()
@@ -295,3 +297,18 @@ async def test_enter_on_a_schedule_practice_row_opens_today_s_and_names_a_later_
         from planner.tui.screens.drill import DrillScreen
 
         assert isinstance(app.screen, CodingTaskScreen | DrillScreen)
+
+
+async def test_t_on_a_row_done_today_pushes_nothing(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")  # the first study session, done
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        table.move_cursor(row=0)  # done work moves to the top
+        await pilot.pause()
+        events = [e.action for e in store.events()]
+        await pilot.press("t")
+        await pilot.pause()
+        assert [e.action for e in store.events()] == events
+        assert "Done today already" in [str(n.message) for n in app._notifications][-1]

@@ -20,6 +20,8 @@ class PlannerScreen(Screen[None]):
     """The mode this screen is the base of ("" for pushed screens)."""
     HELP_GROUP: ClassVar[str] = ""
     """Heading of this screen's keys in the help screen."""
+    UNDO_HINT: ClassVar[str] = "u to undo"
+    """How an action done here is undone, as its message says."""
 
     _seen_version: int = -1
 

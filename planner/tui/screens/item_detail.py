@@ -23,6 +23,7 @@ SAVE_DELAY = 0.5
 
 class ItemDetailScreen(PlannerScreen):
     HELP_GROUP = "Item detail"
+    UNDO_HINT = "esc, then u to undo"  # (u here is typed into the note)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="detail.back"),

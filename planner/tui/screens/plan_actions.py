@@ -28,7 +28,8 @@ def toggle_skip(screen: PlannerScreen, item_id: str) -> None:
     ws.set_skipped(item_id, skipped)
     screen.changed()
     verb = "Skipped" if skipped else "Back in the plan"
-    screen.notify(f"{verb}: {title_of(ws.syllabus, item_id)} (u to undo)", markup=False)
+    text = f"{verb}: {title_of(ws.syllabus, item_id)} ({screen.UNDO_HINT})"
+    screen.notify(text, markup=False)
 
 
 def refused_skipped(screen: PlannerScreen, item_id: str, skip_key: str) -> bool:
@@ -60,10 +61,10 @@ def ask_pin(screen: PlannerScreen, any_id: str) -> None:
         where = f"pinned to {choice.on:%a %d %b}" if choice.on else "unpinned"
         note = out_of_reach(ws.syllabus, ws.plan, any_id, choice.on) if choice.on else None
         if note is not None:
-            text = f"{title}: {where}, but {note} (u to undo)"
+            text = f"{title}: {where}, but {note} ({screen.UNDO_HINT})"
             screen.notify(text, severity="warning", markup=False)
         else:
-            screen.notify(f"{title}: {where} (u to undo)", markup=False)
+            screen.notify(f"{title}: {where} ({screen.UNDO_HINT})", markup=False)
 
     pinned = ws.progress.pinned.get(any_id)
     screen.app.push_screen(PinDateScreen(title, ws.today, ws.plan, pinned), chosen)
@@ -146,7 +147,7 @@ def apply_drop_fix(
     count = ws.drop(report.drop)
     screen.changed()
     screen.notify(
-        f"Dropped {count} item{'' if count == 1 else 's'} for {report.name} (u to undo)",
+        f"Dropped {count} item{'' if count == 1 else 's'} for {report.name} ({screen.UNDO_HINT})",
         markup=False,
     )
 

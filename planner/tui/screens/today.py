@@ -242,6 +242,9 @@ class TodayScreen(DropFixKey, PlannerScreen):
         row = self._current_row()
         if row is None:
             return
+        if row.done:
+            self.notify(f"Done today already: {row.title}", timeout=2, markup=False)
+            return
         ws = self.workspace
         ws.push_tomorrow(row.id)
         self.changed()
