@@ -312,3 +312,20 @@ async def test_t_on_a_row_done_today_pushes_nothing(store: Store) -> None:
         await pilot.pause()
         assert [e.action for e in store.events()] == events
         assert "Done today already" in [str(n.message) for n in app._notifications][-1]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_readiness_round_lines_fit_the_screen(
+    short_store: Store, size: tuple[int, int]
+) -> None:
+    app = make_app(short_store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("5")
+        await settled(pilot)
+        interviews = list(app.screen.query(".interview"))
+        assert interviews
+        for widget in interviews:
+            assert isinstance(widget, Static)
+            lines = str(widget.render()).splitlines()
+            rounds = [line for line in lines if "%" in line and "readiness" not in line]
+            assert rounds and all(len(line) <= widget.content_size.width for line in rounds)

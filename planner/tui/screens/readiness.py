@@ -25,6 +25,15 @@ from planner.tui.widgets.key_bar import KeyBar
 from planner.tui.widgets.mode_tabs import ModeTabs
 
 BAR = 8
+NARROW_BAR = 5
+"""The bars on a screen narrower than `WIDE`: a round's line stays on one line at 80x24."""
+WIDE = 100
+
+
+def bar_width(width: int) -> int:
+    return BAR if width >= WIDE else NARROW_BAR
+
+
 WEAK_SHOWN = 5
 
 
@@ -44,7 +53,14 @@ class ReadinessScreen(DropFixKey, PlannerScreen):
         yield VerticalScroll(id="readiness-body")
         yield KeyBar()
 
+    _bar = BAR
+
+    def on_resize(self) -> None:
+        if bar_width(self.size.width) != self._bar:
+            self.refresh_view()
+
     def refresh_view(self) -> None:
+        self._bar = bar_width(self.size.width or 80)
         figures = self.workspace.readiness
         body = self.query_one("#readiness-body", VerticalScroll)
         # The old widgets go away after this call returns, so the new ones carry no ids
@@ -60,7 +76,8 @@ class ReadinessScreen(DropFixKey, PlannerScreen):
             )
         reports = {(r.name, r.date): r for r in self.workspace.schedule.interviews}
         for n, interview in enumerate(figures.interviews):
-            widgets.append(Static(interview_content(interview, figures), classes="interview"))
+            content = interview_content(interview, figures, self._bar)
+            widgets.append(Static(content, classes="interview"))
             report = reports.get((interview.name, interview.date))
             if report is not None and not report.feasible:
                 widgets.append(Static(self._fix_content(report), classes="fix"))
@@ -98,20 +115,23 @@ class ReadinessScreen(DropFixKey, PlannerScreen):
             self.app.push_screen(DrillScreen(chosen))
 
 
-def round_line(r: RoundReadiness) -> Content:
+def round_line(r: RoundReadiness, width: int = BAR) -> Content:
+    """A round's figures, with bars `width` cells wide."""
     recall = (
-        Content(f"{bar(r.recall, BAR)} {percent(r.recall)}")
+        Content(f"{bar(r.recall, width)} {percent(r.recall)}")
         if r.recall is not None
-        else Content(f"{'-':<{BAR + 5}}")
+        else Content(f"{'-':<{width + 5}}")
     )
     practice = r.practice.score
     practice_part = (
-        f"{bar(practice, BAR)} {percent(practice)}" if practice is not None else f"{'-':<{BAR + 5}}"
+        f"{bar(practice, width)} {percent(practice)}"
+        if practice is not None
+        else f"{'-':<{width + 5}}"
     )
     slack_style = "$error" if r.short_minutes > 0 else "$success"
     return Content.assemble(
         f"  {r.round_id[:14]:<14} ",
-        (f"{bar(r.coverage, BAR)} {percent(r.coverage)}", "$accent"),
+        (f"{bar(r.coverage, width)} {percent(r.coverage)}", "$accent"),
         "  ",
         recall,
         "  ",
@@ -125,14 +145,21 @@ def _skipped_text(r: RoundReadiness) -> str:
     return f" ({format_minutes(r.skipped_minutes)} skipped)" if r.skipped_minutes else ""
 
 
-def interview_content(interview: InterviewReadiness, figures: Readiness) -> Content:
+def interview_content(
+    interview: InterviewReadiness, figures: Readiness, width: int = BAR
+) -> Content:
+    """An interview's headline and its rounds, with bars `width` cells wide."""
+    column = width + 5
     days = (interview.date - figures.today).days
     when = "today" if days == 0 else f"in {days} day{'' if days == 1 else 's'}"
     lines = [
         Content.assemble(
             (interview.name, "bold"),
             f" · {interview.date:%a %d %b} ({when}) · readiness ",
-            (f"{bar(interview.readiness, 10)} {percent(interview.readiness).strip()}", "bold"),
+            (
+                f"{bar(interview.readiness, width + 2)} {percent(interview.readiness).strip()}",
+                "bold",
+            ),
             " · ",
             (
                 standing_text(interview.short_minutes, interview.slack_days),
@@ -140,12 +167,13 @@ def interview_content(interview: InterviewReadiness, figures: Readiness) -> Cont
             ),
         ),
         Content.styled(
-            f"  {'round':<14} {'coverage':<13}  {'recall':<13}  {'practice':<13}  on track",
+            f"  {'round':<14} {'coverage':<{column}}  {'recall':<{column}}  "
+            f"{'practice':<{column}}  on track",
             "$text-muted",
         ),
     ]
     for r in interview.rounds:
-        lines.append(round_line(r))
+        lines.append(round_line(r, width))
         lines.append(
             Content.styled(
                 f"  {'':<14} {format_minutes(r.done_minutes)} of "
