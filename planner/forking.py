@@ -116,8 +116,12 @@ def _prctl() -> Callable[..., int] | None:
     return function
 
 
-def _leave(_signum: int, _frame: FrameType | None) -> None:
-    raise SystemExit(1)
+SIGNALLED = 128
+"""A child ended by a signal it handled exits with this plus the signal's number."""
+
+
+def _leave(signum: int, _frame: FrameType | None) -> None:
+    raise SystemExit(SIGNALLED + signum)
 
 
 def _to_null_streams() -> None:

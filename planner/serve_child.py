@@ -16,5 +16,6 @@ def die_with_parent() -> None:
     from planner.forking import set_death_signal
 
     value = os.environ.get(SERVED_ENV, "")
-    server = int(value) if value.isdigit() and int(value) > 1 else os.getppid()
+    number = int(value) if value.isascii() and value.isdigit() else 0
+    server = number if number > 1 else os.getppid()
     set_death_signal(signal.SIGTERM, server)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from planner.core.plan import Plan
 from planner.core.progress import Attempt, MockRound, Outcome, Progress, Rating
@@ -393,9 +393,15 @@ class Workspace:
             now = now.astimezone(dt.UTC)
         return dt.datetime.combine(self.today, now.time(), tzinfo=dt.UTC)
 
-    def record_review(self, practice_id: str, rating: Rating, minutes: int | None = None) -> None:
-        """Store one review (drill ratings are reviews too): `minutes` it took, by default
-        the usual time of a review of its kind."""
+    def record_review(
+        self,
+        practice_id: str,
+        rating: Rating,
+        minutes: int | None = None,
+        kind: Literal["review", "drill"] = "review",
+    ) -> None:
+        """Store one review (drill ratings are reviews too, their minutes labelled `kind`
+        "drill"): `minutes` it took, by default the usual time of a review of its kind."""
         from planner.core.practice.review import REVIEW_MINUTES
 
         practice = self.syllabus.practice_item(practice_id)
@@ -403,7 +409,7 @@ class Workspace:
             raise KeyError(practice_id)
         at = self.practice_time()
         spent = REVIEW_MINUTES[practice.kind] if minutes is None else max(0, minutes)
-        self.store.record_review(practice_id, rating, at, spent)
+        self.store.record_review(practice_id, rating, at, spent, kind)
         self.reload()
 
     @property

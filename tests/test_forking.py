@@ -209,6 +209,7 @@ def test_a_child_ended_while_writing_a_file_removes_its_temp_file(tmp_path: Path
     thread.join(PATIENCE)
     assert not list(tmp_path.glob(".kept.*.tmp"))
     assert len(errors) == 1 and isinstance(errors[0], ChildFailed)
+    assert "was ended by SIGTERM" in str(errors[0])
 
 
 def test_old_temp_files_of_killed_writers_are_removed_and_new_ones_left(tmp_path: Path) -> None:

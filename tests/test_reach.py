@@ -19,8 +19,15 @@ from tests.scheduler_builders import TODAY, day, item, plan, practice, syllabus
 
 WEEK = (60, 60, 60, 60, 60, 0, 0)  # TODAY is a Wednesday
 SYL = syllabus(
-    [item("a", 30, ["ra"]), item("both", 30, ["ra", "rb"]), item("c", 30, ["rc"])],
-    [practice("q", "question", ["ra"])],
+    [
+        item("a", 30, ["ra"]),
+        item("both", 30, ["ra", "rb"]),
+        item("c", 30, ["rc"]),
+        item("x", 30, ["ra"]),  # of the phone screen's round, required by y of the onsite's
+        item("y", 30, ["rb"], requires=["x"]),
+        item("z", 30, ["rc"]),  # of no interview's round, but teaches qb of the onsite's
+    ],
+    [practice("q", "question", ["ra"]), practice("qb", "question", ["rb"], learn_from=["z"])],
 )
 PLAN = plan([("Phone", 9, ["ra"]), ("Onsite", 20, ["rb"])], WEEK)
 """Phone on Fri 4 Dec (its mock day Thu 3 Dec), Onsite on Tue 15 Dec."""
@@ -37,10 +44,14 @@ PLAN = plan([("Phone", 9, ["ra"]), ("Onsite", 20, ["rb"])], WEEK)
         ("both", day(8), True),  # needed by the onsite as well
         ("both", day(19), False),  # the onsite's mock day
         ("c", day(30), True),  # no interview needs it: nothing to say
+        ("x", day(12), True),  # after the phone screen, still needed by the onsite's y
+        ("x", day(19), False),
+        ("z", day(12), True),  # needed by the onsite, for the question it teaches
+        ("z", day(19), False),
     ],
 )
 def test_out_of_reach_agrees_with_the_schedule(any_id: str, on: dt.date, reached: bool) -> None:
-    note = out_of_reach(SYL, PLAN, any_id, on)
+    note = out_of_reach(SYL, PLAN, Progress(), TODAY, any_id, on)
     assert (note is None) == reached
     if any_id == "c":
         return

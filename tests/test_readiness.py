@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.core.practice.readiness import readiness
+from planner.core.practice.readiness import RoundReadiness, readiness
 from planner.core.progress import Attempt, ItemProgress, MockRound, Progress, WorkEntry
 from planner.core.schedule.types import (
     Day,
@@ -119,24 +119,29 @@ def test_round_figures_match_hand_computed_values() -> None:
     assert coding.practice.score == pytest.approx((1.0 + 0.75) / 2)
 
 
-def test_skipping_takes_study_out_of_what_is_required_but_never_raises_coverage() -> None:
+def test_skipping_takes_study_out_of_what_is_required_but_never_changes_coverage() -> None:
     progress, schedule = fixture()
-    before = readiness(small_syllabus(2), plan_with(PHONE, ONSITE), progress, schedule, D0)
-    skipped = dataclasses.replace(
-        progress, items={**progress.items, "book/ch2": ItemProgress(minutes_spent=20, skipped=True)}
-    )
-    after = readiness(small_syllabus(2), plan_with(PHONE, ONSITE), skipped, schedule, D0)
-    theory_before, theory = before.rounds[0], after.rounds[0]
-    # ch2 (60 minutes) is no longer required, nor counted done; it is not covered either.
-    assert (theory.required_minutes, theory.done_minutes, theory.skipped_minutes) == (100, 100, 60)
-    assert theory.coverage == pytest.approx(100 / 160)
-    assert theory.coverage <= theory_before.coverage
+    syl, plan = small_syllabus(2), plan_with(PHONE, ONSITE)
+
+    def theory_with(**items: ItemProgress) -> RoundReadiness:
+        changed = dataclasses.replace(progress, items={**progress.items, **items})
+        return readiness(syl, plan, changed, schedule, D0).rounds[0]
+
+    before = theory_with()
+    # ch2 (60 minutes, 20 of them studied) skipped: no longer required; what was studied of
+    # it still counts, and the rest is not covered: coverage stays 120 of 160.
+    theory = theory_with(**{"book/ch2": ItemProgress(minutes_spent=20, skipped=True)})
+    assert (theory.required_minutes, theory.skipped_minutes, theory.done_minutes) == (100, 60, 120)
+    assert theory.coverage == pytest.approx(before.coverage) == pytest.approx(0.75)
+    # done and skipped: it counts as done, as it would unskipped
+    both = theory_with(**{"book/ch2": ItemProgress(minutes_spent=60, done=True, skipped=True)})
+    done = theory_with(**{"book/ch2": ItemProgress(minutes_spent=60, done=True)})
+    assert both.coverage == pytest.approx(done.coverage) == pytest.approx(1.0)
     # Every required item of a round skipped: nothing required, nothing covered.
     none_left = dataclasses.replace(
         progress, items={"videos/kmeans": ItemProgress(skipped=True)}, work=()
     )
-    coding = readiness(small_syllabus(2), plan_with(PHONE, ONSITE), none_left, schedule, D0)
-    kmeans = coding.rounds[1]
+    kmeans = readiness(syl, plan, none_left, schedule, D0).rounds[1]
     assert (kmeans.required_minutes, kmeans.skipped_minutes, kmeans.coverage) == (0, 120, 0.0)
 
 

@@ -577,14 +577,11 @@ def test_on_the_mock_day_the_round_planned_that_morning_loses_each_part_done() -
         work=(WorkEntry(mock_day, "code1", 25, "coding"),),
     )
     assert mock_of(coded) == [("drill", "ra", 15)]
-    # Ten minutes of its questions drilled: five left; fifteen: the round is done.
-    for drilled, left in ((10, [("drill", "ra", 5)]), (15, None)):
-        reviews = (Review("q1", "good", at), Review("q2", "good", at))
-        work = (
-            *coded.work,
-            WorkEntry(mock_day, "q1", drilled - 5, "review"),
-            WorkEntry(mock_day, "q2", 5, "review"),
-        )
+    # Reviews of its questions are not its rapid-fire drill; a drill of them (minutes
+    # recorded as drill) is, however short.
+    reviews = (Review("q1", "good", at), Review("q2", "good", at))
+    for kind, left in (("review", [("drill", "ra", 15)]), ("drill", None)):
+        work = (*coded.work, WorkEntry(mock_day, "q1", 6, kind), WorkEntry(mock_day, "q2", 2, kind))
         after = dataclasses.replace(coded, reviews=reviews, work=work)
         assert mock_of(after) == left
     # What is done of it is not a mock of another day: the next mock day's round is chosen
@@ -593,6 +590,52 @@ def test_on_the_mock_day_the_round_planned_that_morning_loses_each_part_done() -
     result = schedule(syl, later, coded, mock_day)
     mocks = [s for d in result.days for s in d.sessions if s.kind == "mock" and s.id == "Again"]
     assert [h.id for h in mocks[0].holds][:1] == ["code2"]
+
+
+def test_two_mock_rounds_on_one_day_each_stay_as_planned_that_morning() -> None:
+    syl = syllabus(
+        [item("a1", 30, ["ra"]), item("b1", 30, ["rb"])],
+        [
+            practice("code-a", "coding", ["ra"], minutes=25),
+            practice("code-b", "coding", ["rb"], minutes=25),
+            practice("qb", "question", ["rb"]),
+        ],
+    )
+    week = (70, 70, 70, 70, 70, 0, 0)
+    p = plan([("A", 2, ["ra"]), ("B", 2, ["rb"])], week)
+    mock_day = TODAY + dt.timedelta(days=1)
+    at = dt.datetime.combine(mock_day, dt.time(19), tzinfo=dt.UTC)
+
+    def mocks(progress: Progress) -> dict[str, list[tuple[str, str, int]]]:
+        day = schedule(syl, p, progress, mock_day).day(mock_day)
+        assert day is not None
+        return {
+            s.id: [(h.kind, h.id, h.minutes) for h in s.holds]
+            for s in day.sessions
+            if s.kind == "mock"
+        }
+
+    # 70 minutes: A's coding task (25), then B's in what is left (45: coding and drill).
+    morning = {
+        "A": [("coding", "code-a", 25)],
+        "B": [("coding", "code-b", 25), ("drill", "rb", 15)],
+    }
+    assert mocks(Progress()) == morning
+    # A's part and B's coding done: only B's drill is left, not a part B never had.
+    done = Progress(
+        attempts=(Attempt("code-a", "solved", 25, at), Attempt("code-b", "solved", 25, at)),
+        work=(
+            WorkEntry(mock_day, "code-a", 25, "coding"),
+            WorkEntry(mock_day, "code-b", 25, "coding"),
+        ),
+    )
+    assert mocks(done) == {"B": [("drill", "rb", 15)]}
+    drilled = dataclasses.replace(
+        done,
+        reviews=(Review("qb", "good", at),),
+        work=(*done.work, WorkEntry(mock_day, "qb", 3, "drill")),
+    )
+    assert mocks(drilled) == {}
 
 
 def test_an_interview_that_cannot_be_helped_does_not_cut_up_the_sessions_of_the_next() -> None:

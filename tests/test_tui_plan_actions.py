@@ -289,6 +289,7 @@ async def test_enter_on_a_schedule_practice_row_opens_today_s_and_names_a_later_
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen  # a later day's session is named, not started
+        assert "it opens on its day" in [str(n.message) for n in app._notifications][-1]
         await to_row(pilot, today_mock)
         await pilot.press("enter")
         await pilot.pause()

@@ -475,12 +475,8 @@ async def test_the_mock_round_runs_its_parts_in_turn_and_what_is_done_leaves_tod
         assert isinstance(app.screen, PracticeScreen)
         await app.workers.wait_for_complete()
         work = [w for w in store.load_progress().work if w.on == mock_day]
-        drilled = sum(w.minutes for w in work if w.kind == "review" and w.id in questions)
-        assert drilled > 0 and any(w.kind == "coding" and w.id == coding.practice_id for w in work)
+        drilled = [w for w in work if w.kind == "drill" and w.id in questions]
+        assert drilled and any(w.kind == "coding" and w.id == coding.practice_id for w in work)
         day = app.workspace.schedule.day(mock_day)
-        assert day is not None
-        left = [(h.kind, h.minutes) for s in day.sessions if s.kind == "mock" for h in s.holds]
-        rest = mock.holds[1].minutes - drilled
-        assert left == ([("drill", rest)] if rest > 0 else [])
-        if rest <= 0:
-            assert not [s for s in day.sessions if s.kind == "mock"]
+        assert day is not None  # every part done: the mock round holds no more time today
+        assert not [s for s in day.sessions if s.kind == "mock"]

@@ -81,7 +81,7 @@ def pin_command(any_id: str, on: str) -> None:
     with store_errors():
         e.store().pin(any_id, day)
     click.echo(f"pinned: {any_id} ({title}) to {day.isoformat()}")
-    _warn_out_of_reach(e.syllabus(), plan, any_id, day)
+    _warn_out_of_reach(plan, any_id, day)
 
 
 @cli.command("unpin")
@@ -123,14 +123,17 @@ def push_command(any_id: str, days: int) -> None:
         store.push(any_id, to)
         plan = store.load_plan()
     click.echo(f"pushed: {any_id} ({title}) to {to.isoformat()} or later")
-    _warn_out_of_reach(e.syllabus(), plan, any_id, to)
+    _warn_out_of_reach(plan, any_id, to)
 
 
-def _warn_out_of_reach(syllabus: Syllabus, plan: Plan | None, any_id: str, day: dt.date) -> None:
+def _warn_out_of_reach(plan: Plan | None, any_id: str, day: dt.date) -> None:
     """Say so when the item, from `day` on, is past every interview that needs it (done as
     asked: undo takes it back)."""
     from planner.core.schedule.reach import out_of_reach
 
-    note = out_of_reach(syllabus, plan, any_id, day)
+    e = env()
+    with store_errors():
+        progress = e.store().load_progress()
+    note = out_of_reach(e.syllabus(), plan, progress, e.resolved_today(), any_id, day)
     if note is not None:
         click.echo(f"planner: warning: {note}", err=True)

@@ -53,12 +53,18 @@ def practice_text(r: RoundReadiness) -> str:
 
 def _round_lines(r: RoundReadiness) -> list[str]:
     recall = f"{bar(r.recall)} {percent(r.recall)}" if r.recall is not None else "-"
-    minutes = f"{format_minutes(r.done_minutes)}/{format_minutes(r.required_minutes)}"
+    # (coverage is over the required and the skipped study)
+    of = format_minutes(r.required_minutes + r.skipped_minutes)
+    minutes = f"{format_minutes(r.done_minutes)}/{of}"
     return [
         f"  {r.round_id[:14]:<14} {bar(r.coverage)} {percent(r.coverage)} {minutes:>12}"
         f"  {recall:<13}  {standing_text(r.short_minutes, r.slack_days)}",
         f"  {'':<14} practice: {practice_text(r)}"
-        + (f" · {format_minutes(r.skipped_minutes)} skipped" if r.skipped_minutes else ""),
+        + (
+            f" · {format_minutes(r.skipped_minutes)} of its study skipped"
+            if r.skipped_minutes
+            else ""
+        ),
     ]
 
 

@@ -47,6 +47,7 @@ CHILD_NEEDS = (
     "planner.core.schedule.scheduler",
     "planner.caches.schedule",
     "planner.files",
+    "fsrs",
 )
 """What the background work imports when it runs: imported before its child is forked."""
 

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import TypeVar
 
-from planner.forking import can_fork, fork_with_pipe, prepare_parent, settle_child
+from planner.forking import SIGNALLED, can_fork, fork_with_pipe, prepare_parent, settle_child
 
 T = TypeVar("T")
 
@@ -99,9 +99,14 @@ def _reaped(pid: int) -> int | None:
 
 
 def _ended(status: int | None) -> str:
-    if status is None or not os.WIFSIGNALED(status):
+    if status is None:
         return "ended"
-    number = os.WTERMSIG(status)
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+    elif os.WIFEXITED(status) and os.WEXITSTATUS(status) > SIGNALLED:
+        number = os.WEXITSTATUS(status) - SIGNALLED  # (SIGTERM, handled: see `settle_child`)
+    else:
+        return "ended"
     with suppress(ValueError):
         return f"was ended by {signal.Signals(number).name}"
     return f"was ended by signal {number}"
@@ -123,6 +128,8 @@ def _compute_and_leave(work: Callable[[], T], pipe: int, parent: int) -> None:
         with os.fdopen(pipe, "wb") as handoff:
             handoff.write(sent)
         code = 0
+    except SystemExit as leaving:  # (ended by a signal: the parent names it)
+        code = leaving.code if isinstance(leaving.code, int) else 1
     except BaseException:  # noqa: BLE001, S110 - the parent says it ended without a result
         pass
     finally:

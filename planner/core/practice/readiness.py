@@ -3,9 +3,10 @@
 For a round, judged against an interview (its date D):
 
 - coverage = done minutes / (required + skipped minutes), over the round's non-optional
-  study items; an item done counts its estimate, an unfinished one the minutes spent on it,
-  capped at its estimate. A skipped item is out of the plan, not covered: skipping never
-  raises coverage. A round with no such study at all is covered (1.0).
+  study items, skipped or not; an item done counts its estimate, an unfinished one the
+  minutes spent on it, capped at its estimate. A skipped item is out of the plan, not out
+  of the material: skipping never raises coverage. A round with no such study at all is
+  covered (1.0).
 - recall = mean predicted recall (FSRS retrievability at 09:00 UTC on D) of the round's
   practice items; an item never practised counts 0.
 - practice = the share of the round's practice items practised at least once (a review, a
@@ -97,7 +98,9 @@ class RoundReadiness:
     required_minutes: int
     done_minutes: int
     skipped_minutes: int = 0
-    """Of the round's study skipped: not required, but not covered either."""
+    """Of the round's study skipped: not required, still material to cover (`coverage` is
+    `done_minutes` over required and skipped minutes; `done_minutes` counts what was
+    studied of both)."""
 
     @property
     def headline(self) -> float:
@@ -195,9 +198,11 @@ class _Judge:
         required = sum(i.minutes for i in items)
         report = self.report_of(interview)
         standing = report.standing(round_id) if report is not None else None
-        done = sum(done_minutes(i, self.progress) for i in items)
-        skipped = sum(i.minutes for i in skipped_study(self.syllabus, (round_id,), self.progress))
+        skipped_items = skipped_study(self.syllabus, (round_id,), self.progress)
+        skipped = sum(i.minutes for i in skipped_items)
         material = required + skipped
+        # (the minutes studied of a skipped item are studied all the same)
+        done = sum(done_minutes(i, self.progress) for i in (*items, *skipped_items))
         practice_ids = [p.id for p in self.syllabus.practice if round_id in p.rounds]
         recall = (
             sum(recall_on(self.cards[pid], interview.date) for pid in practice_ids)

@@ -17,10 +17,10 @@ NO_INTERVIEW_HORIZON = 365
 """Days scheduled when the plan has no interview yet."""
 
 
-MockParts = Callable[[tuple[str, ...], int, int, dt.date], tuple[MockPart, ...] | None]
+MockParts = Callable[[tuple[str, ...], int, int, dt.date], tuple[int, tuple[MockPart, ...] | None]]
 """What the mock round of `rounds` on a day holds: (rounds, the day's room for it as planned
-before anything was recorded, the minutes it may take now, the day) -> its parts, None
-when it is done already (today's)."""
+before anything was recorded, the minutes it may take now, the day) -> (the minutes it was
+planned at, its parts now: None when it is done already, today's)."""
 
 
 @dataclass(slots=True)
@@ -98,18 +98,24 @@ def build_calendar(
     for k in range(n_days):
         if blocked[k]:
             free[k] = 0
+        # (the day's room as it was before anything was recorded today: each mock round
+        # is planned as it was this morning, the second one of a day too)
+        morning_free = free[k] + (worked if k == 0 else 0)
         for name in mock_for[k]:
             minutes = min(MOCK_MINUTES, free[k])
-            # (the round as planned before anything was recorded today)
-            room = min(MOCK_MINUTES, free[k] + (worked if k == 0 else 0))
-            if minutes > 0:
-                rounds = tuple(rounds_of[name])
-                holds = mock_parts(rounds, room, minutes, dates[k]) if mock_parts else ()
-                if holds is None:
-                    continue  # done today
-                minutes = sum(h.minutes for h in holds) or minutes
-                reserved[k].append(Session("mock", name, minutes, rounds, holds=holds))
-                free[k] -= minutes
+            room = min(MOCK_MINUTES, morning_free)
+            if room <= 0:
+                continue
+            rounds = tuple(rounds_of[name])
+            planned, holds = (
+                mock_parts(rounds, room, minutes, dates[k]) if mock_parts else (room, ())
+            )
+            morning_free -= planned
+            if holds is None or minutes <= 0:
+                continue  # done today, or no room left today
+            minutes = sum(h.minutes for h in holds) or minutes
+            reserved[k].append(Session("mock", name, minutes, rounds, holds=holds))
+            free[k] -= minutes
     _place_reviews(first, reviews, free, reserved, blocked)
     for k in range(n_days):
         if mock_for[k]:

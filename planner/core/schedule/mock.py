@@ -8,9 +8,9 @@ syllabus order. The drill's questions are chosen when it starts (due and weakest
 
 On the mock day itself the round stays the one planned that morning (its parts chosen from
 the practice before today), less what is done of it: a coding part once the task is
-attempted today, a design part once its mock round is saved today, and the drill part by
-the minutes of its round's questions reviewed or drilled today. When every part is done,
-no mock round is left to hold time (`mock_left`).
+attempted today, a design part once its mock round is saved today, the drill part once a
+rapid-fire drill of its round's questions is done today (drill minutes, not reviews). When
+every part is done, no mock round is left to hold time (`mock_left`).
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ def mock_parts(
     return _fitted(candidates, minutes)
 
 
+MockRound = tuple[int, tuple[MockPart, ...] | None]
+"""(minutes the round was planned at this morning, its parts now: None when all are done)."""
+
+
 def mock_left(
     syllabus: Syllabus,
     progress: Progress,
@@ -59,32 +63,26 @@ def mock_left(
     planned_minutes: int,
     free_minutes: int,
     today: dt.date,
-) -> tuple[MockPart, ...] | None:
+) -> MockRound:
     """Today's mock round of `rounds`: as planned this morning (in `planned_minutes`, from
-    the practice before today), less what is done of it today, in the `free_minutes` the
-    day has left; None when every part is done."""
+    the practice before today), less the parts done today, in the `free_minutes` the day
+    has left."""
     planned = mock_parts(syllabus, _before(progress, today), rounds, planned_minutes)
-    left = [p for p in (_left_of(syllabus, progress, p, today) for p in planned) if p]
+    morning = sum(p.minutes for p in planned) or planned_minutes
+    left = [p for p in planned if not _done_today(syllabus, progress, p, today)]
     if planned and not left:
-        return None
-    return _fitted(left, free_minutes)
+        return morning, None
+    return morning, _fitted(left, free_minutes)
 
 
-def _left_of(
-    syllabus: Syllabus, progress: Progress, part: MockPart, today: dt.date
-) -> MockPart | None:
-    """What is left of a part today (None when it is done)."""
+def _done_today(syllabus: Syllabus, progress: Progress, part: MockPart, today: dt.date) -> bool:
     worked = [w for w in progress.work if w.on == today and w.minutes > 0]
     if part.kind == "coding":
-        done = any(w.kind == "coding" and w.id == part.id for w in worked)
-        return None if done else part
+        return any(w.kind == "coding" and w.id == part.id for w in worked)
     if part.kind == "design":
-        done = any(w.kind == "mock" and w.id == part.id for w in worked)
-        return None if done else part
+        return any(w.kind == "mock" and w.id == part.id for w in worked)
     questions = {p.id for p in syllabus.practice if p.kind == "question" and part.id in p.rounds}
-    drilled = sum(w.minutes for w in worked if w.kind in ("review", "drill") and w.id in questions)
-    rest = part.minutes - drilled
-    return dataclasses.replace(part, minutes=rest) if rest > 0 else None
+    return any(w.kind == "drill" and w.id in questions for w in worked)
 
 
 def _before(progress: Progress, today: dt.date) -> Progress:

@@ -43,8 +43,8 @@ def required_study(
 
 
 def skipped_study(syllabus: Syllabus, rounds: Iterable[str], progress: Progress) -> list[StudyItem]:
-    """The study items of the rounds, not optional, that were skipped (and not done): out of
-    the plan and of what is required, still material not covered."""
+    """The study items of the rounds, not optional, that were skipped: out of the plan and
+    of what is required, still material to cover (done or not)."""
     wanted = set(rounds)
     kept = progress.items
     out: list[StudyItem] = []
@@ -52,7 +52,7 @@ def skipped_study(syllabus: Syllabus, rounds: Iterable[str], progress: Progress)
         if i.optional or wanted.isdisjoint(i.rounds):
             continue
         p = kept.get(i.id)
-        if p is not None and p.skipped and not p.done:
+        if p is not None and p.skipped:
             out.append(i)
     return out
 

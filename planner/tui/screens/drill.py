@@ -19,6 +19,7 @@ from planner.tui.widgets.countdown import Countdown, clock_text
 class DrillScreen(ReviewSessionScreen):
     HELP_GROUP = "Drill"
     TITLE_TEXT = "Drill question"
+    WORK_KIND = "drill"  # (a mock round's drill part is done by one)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "close", "Close", id="drill.close", priority=True),

@@ -35,7 +35,8 @@ def toggle_skip(screen: PlannerScreen, item_id: str) -> None:
 def refused_skipped(screen: PlannerScreen, item_id: str, skip_key: str) -> bool:
     """A skipped item is not ticked (it would count as done, unstudied): says that
     `skip_key` takes it back into the plan instead."""
-    if not screen.workspace.progress.of(item_id).skipped:
+    state = screen.workspace.progress.of(item_id)
+    if not state.skipped or state.done:
         return False
     title = title_of(screen.workspace.syllabus, item_id)
     text = f"Skipped: {title}. {skip_key} takes it back into the plan"
@@ -59,7 +60,9 @@ def ask_pin(screen: PlannerScreen, any_id: str) -> None:
         ws.pin(any_id, choice.on)
         screen.changed()
         where = f"pinned to {choice.on:%a %d %b}" if choice.on else "unpinned"
-        note = out_of_reach(ws.syllabus, ws.plan, any_id, choice.on) if choice.on else None
+        note = None
+        if choice.on is not None:
+            note = out_of_reach(ws.syllabus, ws.plan, ws.progress, ws.today, any_id, choice.on)
         if note is not None:
             text = f"{title}: {where}, but {note} ({screen.UNDO_HINT})"
             screen.notify(text, severity="warning", markup=False)
@@ -78,7 +81,7 @@ def push_after(screen: PlannerScreen, any_id: str, day: dt.date) -> None:
     screen.changed()
     later = [on for on, _ in ws.schedule.sessions_of(any_id) if on >= to]
     where = f"now on {min(later):%a %d %b}" if later else "no room for it before the interview"
-    note = out_of_reach(ws.syllabus, ws.plan, any_id, to)
+    note = out_of_reach(ws.syllabus, ws.plan, ws.progress, ws.today, any_id, to)
     text = f"Later: {title_of(ws.syllabus, any_id)} ({note or where})"
     screen.notify(text, markup=False, severity="warning" if note else "information")
 

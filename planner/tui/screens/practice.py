@@ -204,13 +204,13 @@ class PracticeScreen(PlannerScreen):
             day = ws.schedule.day(ws.today)
             sessions = day.sessions if day else ()
             mock = next((s for s in sessions if s.kind == "mock" and s.id == interview), None)
-            if mock is None or not mock.holds:
+            if mock is None:  # (a row drawn before the schedule after the last part)
+                self.notify(f"Mock round for {interview}: nothing left of it today", markup=False)
+                return
+            if not mock.holds:  # the rounds have no practice items: a design round
                 self.action_mock()
                 return
             parts = mock.holds
-        if not parts:
-            self.notify(f"Mock round for {interview}: every part done", markup=False)
-            return
         part, rest = parts[0], parts[1:]
 
         def then(saved: int | None) -> None:
@@ -226,7 +226,7 @@ class PracticeScreen(PlannerScreen):
             size = self._drill_size()
             chosen = choose_drill(ws.syllabus, ws.progress, ws.today, size, [part.id])
             if not chosen:
-                self.notify(f"No questions of {part.id} to drill", severity="warning")
+                self.notify(f"No questions of {part.id} to drill", severity="warning", markup=False)
                 return
             from planner.tui.screens.drill import DrillScreen
 

@@ -142,7 +142,7 @@ def round_line(r: RoundReadiness, width: int = BAR) -> Content:
 
 
 def _skipped_text(r: RoundReadiness) -> str:
-    return f" ({format_minutes(r.skipped_minutes)} skipped)" if r.skipped_minutes else ""
+    return f" ({format_minutes(r.skipped_minutes)} of it skipped)" if r.skipped_minutes else ""
 
 
 def interview_content(
@@ -177,7 +177,8 @@ def interview_content(
         lines.append(
             Content.styled(
                 f"  {'':<14} {format_minutes(r.done_minutes)} of "
-                f"{format_minutes(r.required_minutes)} studied{_skipped_text(r)} · "
+                f"{format_minutes(r.required_minutes + r.skipped_minutes)} studied"
+                f"{_skipped_text(r)} · "
                 f"{practice_text(r)}",
                 "$text-muted",
             )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -30,6 +30,8 @@ class ReviewSessionScreen(Screen[int]):
     HELP_GROUP = "Review session"
     CSS_PATH = "review_session.tcss"
     TITLE_TEXT = "Review"
+    WORK_KIND: ClassVar[Literal["review", "drill"]] = "review"
+    """What the minutes of its ratings are recorded as."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "reveal", "Show answer", id="review.reveal", priority=True),
@@ -150,7 +152,7 @@ class ReviewSessionScreen(Screen[int]):
             # The minutes it really took, whole minutes rounded up (at least one).
             seconds = (self.workspace.clock() - self.shown_at).total_seconds()
             minutes = max(1, math.ceil(seconds / 60))
-        self.workspace.record_review(pid, chosen, minutes=minutes)
+        self.workspace.record_review(pid, chosen, minutes=minutes, kind=self.WORK_KIND)
         self.ratings.append((pid, chosen))
         self.index += 1
         if self.index >= len(self.practice_ids):
