@@ -328,5 +328,5 @@ async def test_readiness_round_lines_fit_the_screen(
         for widget in interviews:
             assert isinstance(widget, Static)
             lines = str(widget.render()).splitlines()
-            rounds = [line for line in lines if "%" in line and "readiness" not in line]
+            rounds = [line for line in lines[1:] if "%" in line]  # (the headline may wrap)
             assert rounds and all(len(line) <= widget.content_size.width for line in rounds)

@@ -155,7 +155,7 @@ def interview_content(
     lines = [
         Content.assemble(
             (interview.name, "bold"),
-            f" · {interview.date:%a %d %b} ({when}) · readiness ",
+            f" · {interview.date:%a %d %b} ({when}) · {'readiness' if width >= BAR else 'ready'} ",
             (
                 f"{bar(interview.readiness, width + 2)} {percent(interview.readiness).strip()}",
                 "bold",
