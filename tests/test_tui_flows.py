@@ -7,7 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label, SelectionList, TextArea, Tree
+from textual.widgets.tree import TreeNode
 
 from planner.core.labels import format_minutes
 from planner.store.store import Store
@@ -448,18 +450,29 @@ async def test_filter_in_syllabus(store: Store) -> None:
         assert visible_items(tree) == everything
 
 
+async def syllabus_on_item(
+    pilot: Pilot[None], item_id: str
+) -> tuple[Tree[object], TreeNode[object]]:
+    """Syllabus, filtered to `item_id`, the cursor on its row: the tree and that row."""
+    await pilot.pause()
+    await pilot.press("3")
+    await pilot.pause()
+    tree = pilot.app.screen.query_one("#syllabus-tree", Tree)
+    await pilot.press("slash", *item_id, "enter")
+    await pilot.pause()
+    assert visible_items(tree) == [item_id] * len(visible_items(tree))
+    await pilot.press("down", "down")
+    await pilot.pause()
+    node = tree.cursor_node
+    assert node is not None and node.data is not None and node.data.id == item_id
+    return tree, node
+
+
 async def test_a_skipped_item_in_the_syllabus_tree_is_skipped_not_done(store: Store) -> None:
     app = make_app(store)
+    item_id = "hundred-page-ml/ch02"
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("3")
-        await pilot.pause()
-        tree = app.screen.query_one("#syllabus-tree", Tree)
-        item_id = "hundred-page-ml/ch02"
-        await pilot.press("slash", *item_id, "enter", "down", "down")
-        await pilot.pause()
-        node = tree.cursor_node
-        assert node is not None and node.data is not None and node.data.id == item_id
+        _, node = await syllabus_on_item(pilot, item_id)
         resource = node.parent
         assert resource is not None and resource.data is not None
         total = len(resource.data.item_ids)
@@ -481,19 +494,9 @@ async def test_a_skipped_item_in_the_syllabus_tree_is_skipped_not_done(store: St
 
 async def test_tick_from_the_syllabus_tree(store: Store) -> None:
     app = make_app(store)
+    item_id = "hundred-page-ml/ch02"
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("3")
-        await pilot.pause()
-        tree = app.screen.query_one("#syllabus-tree", Tree)
-        await pilot.press("slash", *"hundred-page-ml/ch02", "enter")
-        await pilot.pause()
-        item_id = "hundred-page-ml/ch02"
-        assert visible_items(tree) == [item_id] * len(visible_items(tree))
-        await pilot.press("down", "down")
-        await pilot.pause()
-        node = tree.cursor_node
-        assert node is not None and node.data is not None and node.data.id == item_id
+        tree, node = await syllabus_on_item(pilot, item_id)
         await pilot.press("space")
         await pilot.pause()
         assert "[x]" in str(node.label)

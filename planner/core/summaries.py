@@ -9,7 +9,7 @@ Pure functions over (syllabus, plan, progress, schedule, today); the TUI only re
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -275,20 +275,22 @@ def plan_status(syllabus: Syllabus, plan: Plan | None, schedule: Schedule) -> Pl
 def first_short(schedule: Schedule) -> InterviewReport | None:
     """The interview `plan_status` describes when some do not fit: the first still to come
     (after today) that does not fit; None when all of them fit."""
-    short = [r for r in schedule.interviews if r.date > schedule.today and not r.feasible]
-    return min(short, key=lambda r: (r.date, r.name), default=None)
+    return _earliest_short(r for r in schedule.interviews if r.date > schedule.today)
+
+
+def _earliest_short(reports: Iterable[InterviewReport]) -> InterviewReport | None:
+    return min((r for r in reports if not r.feasible), key=lambda r: (r.date, r.name), default=None)
 
 
 def _coming_status(syllabus: Syllabus, coming: list[InterviewReport]) -> PlanStatus:
-    short = [r for r in coming if not r.feasible]
-    if not short:
+    first = _earliest_short(coming)  # (the interview of `first_short`)
+    if first is None:
         slack = min(r.slack_days for r in coming)
         days = "1 day" if slack == 1 else f"{slack} days"
         return PlanStatus("on-track", f"On track, {days} of slack")
-    first = min(short, key=lambda r: (r.date, r.name))  # (`first_short`)
     late = len({x.id for x in first.late})
     items = f", {late} item{'s' if late != 1 else ''} late" if late else ""
-    others = [r for r in short if r is not first]
+    others = [r for r in coming if not r.feasible and r is not first]
     also = ""
     if len(others) == 1:
         other = others[0]

@@ -39,7 +39,7 @@ from planner.core.plan import Interview, Plan
 from planner.core.practice.review import cards, first_interview_dates, practice_log, recall_on
 from planner.core.progress import Progress
 from planner.core.progress import done_by as progress_done_by
-from planner.core.schedule.standing import done_minutes, required_study, skipped_study
+from planner.core.schedule.standing import done_minutes, required_study, round_study
 from planner.core.schedule.types import InterviewReport, Schedule
 from planner.core.syllabus.model import Syllabus
 
@@ -194,11 +194,10 @@ class _Judge:
         self.practised = set(practice_log(progress))
 
     def round(self, round_id: str, interview: Interview) -> RoundReadiness:
-        items = required_study(self.syllabus, (round_id,), self.progress)
+        items, skipped_items = round_study(self.syllabus, (round_id,), self.progress)
         required = sum(i.minutes for i in items)
         report = self.report_of(interview)
         standing = report.standing(round_id) if report is not None else None
-        skipped_items = skipped_study(self.syllabus, (round_id,), self.progress)
         skipped = sum(i.minutes for i in skipped_items)
         material = required + skipped
         # (the minutes studied of a skipped item are studied all the same)

@@ -56,6 +56,12 @@ MockRound = tuple[int, tuple[MockPart, ...] | None]
 """(minutes the round was planned at this morning, its parts now: None when all are done)."""
 
 
+def planned_round(parts: tuple[MockPart, ...], minutes: int) -> MockRound:
+    """A mock round nothing is done of yet: planned at what its parts take (`minutes` when
+    it has none), all of it still to do."""
+    return sum(p.minutes for p in parts) or minutes, parts
+
+
 def mock_left(
     syllabus: Syllabus,
     progress: Progress,
@@ -68,7 +74,7 @@ def mock_left(
     the practice before today), less the parts done today, in the `free_minutes` the day
     has left."""
     planned = mock_parts(syllabus, _before(progress, today), rounds, planned_minutes)
-    morning = sum(p.minutes for p in planned) or planned_minutes
+    morning, _ = planned_round(planned, planned_minutes)
     left = [p for p in planned if not _done_today(syllabus, progress, p, today)]
     if planned and not left:
         return morning, None

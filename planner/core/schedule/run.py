@@ -13,9 +13,9 @@ from itertools import zip_longest
 from planner.core.plan import Interview, Plan
 from planner.core.progress import Progress
 from planner.core.schedule.capacity import Calendar, build_calendar, upcoming_interviews
-from planner.core.schedule.mock import MockRound, mock_left, mock_parts
+from planner.core.schedule.mock import mock_left, mock_parts, planned_round
 from planner.core.schedule.placement import Placement, place
-from planner.core.schedule.types import MockPart, PlannedReview
+from planner.core.schedule.types import PlannedReview
 from planner.core.schedule.work import NO_DEADLINE, Job, Work, build_work, last_study_days
 from planner.core.syllabus.model import Syllabus
 
@@ -105,12 +105,6 @@ class Run:
         return out
 
 
-def _planned(parts: tuple[MockPart, ...], minutes: int) -> MockRound:
-    """A mock round of a day to come: planned as it holds (`minutes` when it holds no
-    parts), all of it still to do."""
-    return sum(p.minutes for p in parts) or minutes, parts
-
-
 def _lane_of(syllabus: Syllabus, any_id: str) -> str | None:
     """The round an item or practice item is mixed under (its first), as in `build_work`."""
     item = syllabus.item(any_id)
@@ -142,7 +136,7 @@ def unplaced(
         lambda rounds, room, minutes, on: (
             mock_left(syllabus, progress, rounds, room, minutes, today)
             if on == today
-            else _planned(mock_parts(syllabus, progress, rounds, minutes), minutes)
+            else planned_round(mock_parts(syllabus, progress, rounds, minutes), minutes)
         ),
     )
     lanes_worked: dict[str, int] = {}

@@ -30,31 +30,25 @@ def required_study(
     syllabus: Syllabus, rounds: Iterable[str], progress: Progress
 ) -> list[StudyItem]:
     """The study items the rounds require: of those rounds, not optional, not skipped."""
+    return round_study(syllabus, rounds, progress)[0]
+
+
+def round_study(
+    syllabus: Syllabus, rounds: Iterable[str], progress: Progress
+) -> tuple[list[StudyItem], list[StudyItem]]:
+    """The study items of the rounds that are not optional, split in two: those required
+    (not skipped), and those skipped (out of the plan and of what is required, still
+    material to cover, done or not)."""
     wanted = set(rounds)
     kept = progress.items
-    out: list[StudyItem] = []
+    required: list[StudyItem] = []
+    skipped: list[StudyItem] = []
     for i in syllabus.items:
         if i.optional or wanted.isdisjoint(i.rounds):
             continue
         p = kept.get(i.id)
-        if p is None or not p.skipped:
-            out.append(i)
-    return out
-
-
-def skipped_study(syllabus: Syllabus, rounds: Iterable[str], progress: Progress) -> list[StudyItem]:
-    """The study items of the rounds, not optional, that were skipped: out of the plan and
-    of what is required, still material to cover (done or not)."""
-    wanted = set(rounds)
-    kept = progress.items
-    out: list[StudyItem] = []
-    for i in syllabus.items:
-        if i.optional or wanted.isdisjoint(i.rounds):
-            continue
-        p = kept.get(i.id)
-        if p is not None and p.skipped:
-            out.append(i)
-    return out
+        (skipped if p is not None and p.skipped else required).append(i)
+    return required, skipped
 
 
 def behind_days(short_minutes: int, plan: Plan) -> int:
